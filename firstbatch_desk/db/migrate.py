@@ -1,0 +1,168 @@
+"""Opening the database: checks, a copy aside, then Alembic to head.
+
+Rules (DESIGN.md, issue "Foundation"):
+
+* a file that is not SQLite, or is damaged, is reported and left untouched;
+* a database made by a newer schema is refused, never migrated down;
+* before any upgrade the file is copied to the backup folder with SQLite's
+  online backup API;
+* a new database gets the schema, the change counter and the reference data.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import OperationalError
+
+from firstbatch_desk.db.engine import looks_like_sqlite, sqlite_engine
+from firstbatch_desk.domain.errors import StorageError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise RuntimeError("no migrations are shipped")
+    return head
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedDatabase:
+    """What ``open_database`` did: the engine and whether it created or upgraded."""
+
+    engine: Engine
+    created: bool
+    upgraded_from: str | None
+    backup: Path | None
+
+
+def check_file(path: Path) -> None:
+    """Raise StorageError when ``path`` exists but is not a healthy SQLite database."""
+    if not path.exists():
+        return
+    if path.stat().st_size == 0 or not looks_like_sqlite(path):
+        raise StorageError("storage.not_sqlite", path=str(path))
+    try:
+        with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as raw:
+            rows = raw.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError("storage.damaged", path=str(path), detail=str(exc)) from exc
+    problems = [str(row[0]) for row in rows if row[0] != "ok"]
+    if problems:
+        raise StorageError("storage.damaged", path=str(path), detail="; ".join(problems[:3]))
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """The full ``PRAGMA integrity_check`` of a database file (empty when healthy)."""
+    check_file(path)
+    with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as raw:
+        rows = raw.execute("PRAGMA integrity_check").fetchall()
+    return [str(row[0]) for row in rows if row[0] != "ok"]
+
+
+def check_revision(path: Path, engine: Engine) -> str | None:
+    """The file's schema revision; StorageError if a newer program made it.
+
+    A SQLite file of another program (tables but no revision) is refused too.
+    """
+    revision = current_revision(engine)
+    if revision is not None and revision not in known_revisions():
+        raise StorageError("storage.newer_schema", path=str(path), revision=revision)
+    if revision is None and inspect(engine).get_table_names():
+        raise StorageError("storage.not_sqlite", path=str(path))
+    return revision
+
+
+def storage_error(exc: BaseException, path: Path) -> StorageError:
+    """Translate a low-level SQLite failure into words for the officer."""
+    text = str(exc).lower()
+    if "full" in text:
+        return StorageError("storage.disk_full")
+    if "locked" in text or "busy" in text:
+        return StorageError("storage.locked")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StorageError("storage.dir_readonly", path=str(path.parent))
+    return StorageError("storage.damaged", path=str(path), detail=str(exc))
+
+
+def copy_aside(path: Path, backup_dir: Path, reason: str) -> Path:
+    """Copy the database with SQLite's online backup API; return the copy's path."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = backup_dir / f"{path.stem}-{reason}-{stamp}.sqlite3"
+    with sqlite3.connect(str(path)) as source, sqlite3.connect(str(target)) as dest:
+        source.backup(dest)
+        dest.execute("PRAGMA synchronous=FULL")
+    return target
+
+
+def upgrade(engine: Engine) -> None:
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def open_database(path: Path, backup_dir: Path) -> OpenedDatabase:
+    """Open (creating or upgrading as needed) the database at ``path``."""
+    existed = path.exists()
+    check_file(path)
+    engine = sqlite_engine(path)
+    try:
+        revision = check_revision(path, engine) if existed else None
+        head = head_revision()
+        backup = None
+        if revision == head:
+            return OpenedDatabase(engine, created=False, upgraded_from=None, backup=None)
+        if existed and revision is not None:
+            backup = copy_aside(path, backup_dir, f"before-{head[:8]}")
+        upgrade(engine)
+        return OpenedDatabase(
+            engine, created=revision is None, upgraded_from=revision, backup=backup
+        )
+    except (sqlite3.OperationalError, OperationalError) as exc:
+        engine.dispose()
+        raise storage_error(exc, path) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+def open_readonly(path: Path) -> Engine:
+    """An engine that never writes, for checks and listings of an up-to-date file."""
+    if not path.exists():
+        raise StorageError("storage.no_database", path=str(path.parent))
+    check_file(path)
+    engine = sqlite_engine(path, readonly=True)
+    try:
+        check_revision(path, engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine

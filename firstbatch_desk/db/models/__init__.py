@@ -1,0 +1,72 @@
+"""All ORM models; importing this module registers every table on ``Base.metadata``."""
+
+from firstbatch_desk.db.base import Base
+from firstbatch_desk.db.models.attachments import Attachment
+from firstbatch_desk.db.models.meta import AppMeta, ChangeCounter, SearchDoc
+from firstbatch_desk.db.models.needs import Need, NeedSupport, NeedTransition
+from firstbatch_desk.db.models.reference import (
+    Department,
+    Division,
+    NeedCategoryRef,
+    Officer,
+    Zone,
+    reference_id,
+)
+from firstbatch_desk.db.models.register import Case, Contact, Enterprise, Product, Recognition
+from firstbatch_desk.db.models.visits import (
+    Visit,
+    VisitAttendee,
+    VisitCase,
+    VisitNote,
+    VisitOfficer,
+)
+
+SYNCED_MODELS = (
+    Division,
+    Zone,
+    NeedCategoryRef,
+    Department,
+    Officer,
+    Enterprise,
+    Contact,
+    Product,
+    Recognition,
+    Case,
+    Visit,
+    VisitNote,
+    VisitCase,
+    VisitOfficer,
+    VisitAttendee,
+    Need,
+    NeedSupport,
+    NeedTransition,
+    Attachment,
+)
+
+__all__ = [
+    "SYNCED_MODELS",
+    "AppMeta",
+    "Attachment",
+    "Base",
+    "Case",
+    "ChangeCounter",
+    "Contact",
+    "Department",
+    "Division",
+    "Enterprise",
+    "Need",
+    "NeedCategoryRef",
+    "NeedSupport",
+    "NeedTransition",
+    "Officer",
+    "Product",
+    "Recognition",
+    "SearchDoc",
+    "Visit",
+    "VisitAttendee",
+    "VisitCase",
+    "VisitNote",
+    "VisitOfficer",
+    "Zone",
+    "reference_id",
+]

@@ -1,0 +1,1 @@
+"""Frozen data transfer objects: what services take and return (never ORM objects)."""

@@ -1,0 +1,49 @@
+"""Use cases over the database; every public method owns one transaction and returns DTOs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from firstbatch_desk.services.base import Actor
+from firstbatch_desk.services.cases import CaseService
+from firstbatch_desk.services.enterprises import EnterpriseService
+from firstbatch_desk.services.info import InfoService
+from firstbatch_desk.services.needs import NeedService
+from firstbatch_desk.services.products import ProductService
+from firstbatch_desk.services.recognitions import RecognitionService
+from firstbatch_desk.services.reference import ReferenceService
+from firstbatch_desk.services.visits import VisitService
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    enterprises: EnterpriseService
+    products: ProductService
+    recognitions: RecognitionService
+    cases: CaseService
+    visits: VisitService
+    needs: NeedService
+    reference: ReferenceService
+    info: InfoService
+
+    @classmethod
+    def build(
+        cls, session_factory: sessionmaker[Session], actor: Actor, database_path: Path
+    ) -> Services:
+        args = (session_factory, actor, database_path)
+        return cls(
+            enterprises=EnterpriseService(*args),
+            products=ProductService(*args),
+            recognitions=RecognitionService(*args),
+            cases=CaseService(*args),
+            visits=VisitService(*args),
+            needs=NeedService(*args),
+            reference=ReferenceService(*args),
+            info=InfoService(*args),
+        )
+
+
+__all__ = ["Actor", "Services"]

@@ -1,0 +1,385 @@
+"""Visits (走访/服务记录) and the cases, officers and attendees they cover."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from firstbatch_desk.db.models import (
+    Case,
+    Enterprise,
+    Need,
+    Officer,
+    Visit,
+    VisitAttendee,
+    VisitCase,
+    VisitNote,
+    VisitOfficer,
+)
+from firstbatch_desk.domain.dtos.filters import VisitFilter
+from firstbatch_desk.domain.dtos.followup import AttendeeInput, VisitDetail, VisitInput, VisitRow
+from firstbatch_desk.domain.enums import VisitMethod
+from firstbatch_desk.domain.errors import NotFoundError, ValidationError
+from firstbatch_desk.domain.validation import (
+    check_date,
+    check_int,
+    check_money,
+    check_order,
+    clean_text,
+)
+from firstbatch_desk.services import indexing
+from firstbatch_desk.services.base import ServiceBase
+from firstbatch_desk.services.cases import refresh_case_schedule
+from firstbatch_desk.services.search import search_condition
+from firstbatch_desk.services.tombstones import restore_cascade, tombstone
+
+ENTITY = "走访记录"
+NOTE_LIMIT = 50_000
+HEADLINE_LENGTH = 120
+NOTE_FIELDS = (
+    ("production_status", "生产情况"),
+    ("sales_status", "销售情况"),
+    ("application_progress", "推广应用进展"),
+    ("new_users", "新增下游用户"),
+    ("policies_explained", "政策宣传"),
+    ("summary", "走访纪要"),
+)
+
+
+def headline_of(summary: str) -> str:
+    """The first line of the summary, shortened for lists."""
+    first = summary.strip().split("\n", 1)[0] if summary.strip() else ""
+    return first if len(first) <= HEADLINE_LENGTH else first[: HEADLINE_LENGTH - 1] + "…"
+
+
+def officer_names_column() -> Any:
+    return (
+        select(func.group_concat(Officer.name, "、"))
+        .join(VisitOfficer, VisitOfficer.officer_id == Officer.id)
+        .where(VisitOfficer.visit_id == Visit.id, VisitOfficer.deleted_at.is_(None))
+        .correlate(Visit)
+        .scalar_subquery()
+    )
+
+
+class VisitService(ServiceBase):
+    def record_visit(self, data: VisitInput) -> VisitDetail:
+        with self._write() as session:
+            visit = Visit(enterprise_id=data.enterprise_id)
+            cases, notes = self._apply(session, visit, data)
+            session.add(visit)
+            session.flush()
+            self._replace_links(session, visit, data, notes)
+            session.flush()
+            for case in cases:
+                refresh_case_schedule(session, case, self._config.cadence)
+            session.flush()
+            indexing.reindex_visits(session, [visit.id])
+            return self._detail(session, visit.id)
+
+    def update_visit(self, visit_id: uuid.UUID, data: VisitInput) -> VisitDetail:
+        with self._write() as session:
+            visit = self._live(session, Visit, visit_id, ENTITY)
+            before = set(self._case_ids(session, visit_id))
+            cases, notes = self._apply(session, visit, data)
+            self._replace_links(session, visit, data, notes)
+            session.flush()
+            touched = {c.id: c for c in cases}
+            for case_id in before - touched.keys():
+                case = session.get(Case, case_id)
+                if case is not None:
+                    touched[case_id] = case
+            for case in touched.values():
+                refresh_case_schedule(session, case, self._config.cadence)
+            session.flush()
+            indexing.reindex_visits(session, [visit.id])
+            return self._detail(session, visit.id)
+
+    def delete_visit(self, visit_id: uuid.UUID) -> None:
+        with self._write() as session:
+            visit = self._live(session, Visit, visit_id, ENTITY)
+            case_ids = self._case_ids(session, visit_id)
+            when = self._now()
+            for model in (VisitNote, VisitCase, VisitOfficer, VisitAttendee):
+                tombstone(session, model, model.visit_id == visit_id, when)
+            visit.deleted_at = when
+            session.flush()
+            self._refresh_cases(session, case_ids)
+            indexing.reindex_visits(session, [visit_id])
+
+    def restore_visit(self, visit_id: uuid.UUID) -> VisitDetail:
+        with self._write() as session:
+            visit = session.get(Visit, visit_id)
+            if visit is None:
+                raise NotFoundError("record.not_found", entity=ENTITY, id=str(visit_id))
+            when = visit.deleted_at
+            if when is not None:
+                for model in (VisitNote, VisitCase, VisitOfficer, VisitAttendee):
+                    restore_cascade(session, model, model.visit_id == visit_id, when)
+                visit.deleted_at = None
+                session.flush()
+                self._refresh_cases(session, self._case_ids(session, visit_id))
+                indexing.reindex_visits(session, [visit_id])
+            return self._detail(session, visit_id)
+
+    def get_visit(self, visit_id: uuid.UUID) -> VisitDetail:
+        with self._read() as session:
+            self._live(session, Visit, visit_id, ENTITY)
+            return self._detail(session, visit_id)
+
+    def list_visits(
+        self, filters: VisitFilter | None = None, *, limit: int = 200
+    ) -> list[VisitRow]:
+        filters = filters or VisitFilter()
+        with self._read() as session:
+            query = self._query()
+            if filters.enterprise_id:
+                query = query.where(Visit.enterprise_id == filters.enterprise_id)
+            if filters.case_id:
+                query = query.where(
+                    Visit.id.in_(
+                        select(VisitCase.visit_id).where(
+                            VisitCase.case_id == filters.case_id, VisitCase.deleted_at.is_(None)
+                        )
+                    )
+                )
+            if filters.officer_id:
+                query = query.where(
+                    Visit.id.in_(
+                        select(VisitOfficer.visit_id).where(
+                            VisitOfficer.officer_id == filters.officer_id,
+                            VisitOfficer.deleted_at.is_(None),
+                        )
+                    )
+                )
+            if filters.method:
+                query = query.where(Visit.method == filters.method)
+            if filters.date_from:
+                query = query.where(Visit.visit_date >= filters.date_from)
+            if filters.date_to:
+                query = query.where(Visit.visit_date <= filters.date_to)
+            if filters.division_code:
+                query = query.where(Enterprise.division_code == filters.division_code)
+            condition = search_condition(
+                session, indexing.VISIT, filters.search, Visit.id, (Visit.headline,)
+            )
+            if condition is not None:
+                query = query.where(condition)
+            query = query.order_by(Visit.visit_date.desc(), Visit.id.desc()).limit(limit)
+            return [self._row(r) for r in session.execute(query)]
+
+    # -- helpers -----------------------------------------------------------
+
+    def _apply(
+        self, session: Session, visit: Visit, data: VisitInput
+    ) -> tuple[list[Case], dict[str, str]]:
+        enterprise = self._live(session, Enterprise, data.enterprise_id, "企业")
+        if not data.case_ids:
+            raise ValidationError("visit.no_cases", field="case_ids")
+        cases = []
+        for case_id in dict.fromkeys(data.case_ids):
+            case = self._live(session, Case, case_id, "跟踪档案")
+            if case.enterprise_id != enterprise.id:
+                raise ValidationError(
+                    "visit.case_enterprise", field="case_ids", case_no=case.case_no
+                )
+            cases.append(case)
+        for officer_id in data.officer_ids:
+            self._live(session, Officer, officer_id, "工作人员")
+        try:
+            method = VisitMethod(data.method)
+        except ValueError as exc:
+            raise ValidationError(
+                "field.bad_choice", field="method", label="走访方式", value=str(data.method)
+            ) from exc
+        visit_date = check_date(
+            data.visit_date, field="visit_date", label="走访日期", required=True
+        )
+        next_visit_on = check_date(data.next_visit_on, field="next_visit_on", label="下次走访日期")
+        check_order(
+            visit_date,
+            next_visit_on,
+            field="next_visit_on",
+            earlier_label="走访日期",
+            later_label="下次走访日期",
+        )
+        notes = {
+            name: clean_text(
+                getattr(data, name), field=name, label=label, limit=NOTE_LIMIT, multiline=True
+            )
+            for name, label in NOTE_FIELDS
+        }
+        visit.enterprise_id = enterprise.id
+        assert visit_date is not None
+        visit.visit_date = visit_date
+        visit.method = method
+        visit.headline = headline_of(notes["summary"])
+        visit.recorded_by_id = self._actor.officer_id
+        visit.new_users_count = (
+            check_int(
+                data.new_users_count,
+                field="new_users_count",
+                label="新增用户数",
+                low=0,
+                high=100_000,
+            )
+            or 0
+        )
+        visit.contract_value = check_money(
+            data.contract_value, field="contract_value", label="合同金额（万元）"
+        )
+        visit.quantity = clean_text(data.quantity, field="quantity", label="数量", limit=32)
+        visit.quantity_unit = clean_text(
+            data.quantity_unit, field="quantity_unit", label="单位", limit=16
+        )
+        visit.next_visit_on = next_visit_on
+        visit.signed = bool(data.signed)
+        return cases, notes
+
+    def _replace_links(
+        self, session: Session, visit: Visit, data: VisitInput, notes: dict[str, str]
+    ) -> None:
+        note = session.scalar(select(VisitNote).where(VisitNote.visit_id == visit.id))
+        if note is None:
+            note = VisitNote(visit_id=visit.id)
+            session.add(note)
+        for name, value in notes.items():
+            setattr(note, name, value)
+        when = self._now()
+        self._sync_links(
+            session, VisitCase, "case_id", visit.id, dict.fromkeys(data.case_ids), when
+        )
+        self._sync_links(
+            session, VisitOfficer, "officer_id", visit.id, dict.fromkeys(data.officer_ids), when
+        )
+        tombstone(session, VisitAttendee, VisitAttendee.visit_id == visit.id, when)
+        for order, attendee in enumerate(data.attendees):
+            name = clean_text(
+                attendee.name, field=f"attendees[{order}].name", label="参加人员", limit=50
+            )
+            if not name:
+                continue
+            session.add(
+                VisitAttendee(
+                    visit_id=visit.id,
+                    name=name,
+                    title=clean_text(
+                        attendee.title, field=f"attendees[{order}].title", label="职务", limit=50
+                    ),
+                    sort_order=order,
+                )
+            )
+
+    @staticmethod
+    def _sync_links(
+        session: Session,
+        model: Any,
+        column: str,
+        visit_id: uuid.UUID,
+        wanted: dict[uuid.UUID, None],
+        when: Any,
+    ) -> None:
+        rows = session.scalars(select(model).where(model.visit_id == visit_id)).all()
+        present = {}
+        for row in rows:
+            key = getattr(row, column)
+            present[key] = row
+            if key in wanted:
+                row.deleted_at = None
+            elif row.deleted_at is None:
+                row.deleted_at = when
+        for key in wanted:
+            if key not in present:
+                session.add(model(visit_id=visit_id, **{column: key}))
+
+    @staticmethod
+    def _case_ids(session: Session, visit_id: uuid.UUID) -> list[uuid.UUID]:
+        return list(
+            session.scalars(
+                select(VisitCase.case_id).where(
+                    VisitCase.visit_id == visit_id, VisitCase.deleted_at.is_(None)
+                )
+            )
+        )
+
+    def _refresh_cases(self, session: Session, case_ids: list[uuid.UUID]) -> None:
+        for case_id in case_ids:
+            case = session.get(Case, case_id)
+            if case is not None:
+                refresh_case_schedule(session, case, self._config.cadence)
+        session.flush()
+
+    @staticmethod
+    def _query() -> Select:
+        return (
+            select(
+                Visit.id,
+                Visit.visit_date,
+                Visit.enterprise_id,
+                Enterprise.name.label("enterprise_name"),
+                Enterprise.division_code,
+                Visit.method,
+                Visit.headline,
+                officer_names_column().label("officer_names"),
+                Visit.signed,
+            )
+            .join(Enterprise, Enterprise.id == Visit.enterprise_id)
+            .where(Visit.deleted_at.is_(None))
+        )
+
+    @staticmethod
+    def _row(r: Any) -> VisitRow:
+        return VisitRow(
+            id=r.id,
+            visit_date=r.visit_date,
+            enterprise_id=r.enterprise_id,
+            enterprise_name=r.enterprise_name,
+            division_code=r.division_code,
+            method=r.method,
+            headline=r.headline,
+            officer_names=r.officer_names or "",
+            signed=r.signed,
+        )
+
+    def _detail(self, session: Session, visit_id: uuid.UUID) -> VisitDetail:
+        row = self._row(session.execute(self._query().where(Visit.id == visit_id)).one())
+        visit = session.get(Visit, visit_id)
+        assert visit is not None
+        note = session.scalar(select(VisitNote).where(VisitNote.visit_id == visit_id))
+        cases = session.execute(
+            select(Case.id, Case.case_no)
+            .join(VisitCase, VisitCase.case_id == Case.id)
+            .where(VisitCase.visit_id == visit_id, VisitCase.deleted_at.is_(None))
+            .order_by(Case.case_no)
+        ).all()
+        officers = session.scalars(
+            select(VisitOfficer.officer_id).where(
+                VisitOfficer.visit_id == visit_id, VisitOfficer.deleted_at.is_(None)
+            )
+        ).all()
+        attendees = session.execute(
+            select(VisitAttendee.name, VisitAttendee.title)
+            .where(VisitAttendee.visit_id == visit_id, VisitAttendee.deleted_at.is_(None))
+            .order_by(VisitAttendee.sort_order)
+        ).all()
+        needs = session.scalars(
+            select(Need.id).where(Need.visit_id == visit_id, Need.deleted_at.is_(None))
+        ).all()
+        texts = {name: getattr(note, name) if note else "" for name, _ in NOTE_FIELDS}
+        return VisitDetail(
+            row=row,
+            case_ids=tuple(c.id for c in cases),
+            case_nos=tuple(c.case_no for c in cases),
+            officer_ids=tuple(officers),
+            attendees=tuple(AttendeeInput(a.name, a.title) for a in attendees),
+            new_users_count=visit.new_users_count,
+            contract_value=visit.contract_value,
+            quantity=visit.quantity,
+            quantity_unit=visit.quantity_unit,
+            next_visit_on=visit.next_visit_on,
+            need_ids=tuple(needs),
+            **texts,
+        )

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from firstbatch_desk.db.migrate import open_database, open_readonly
 from firstbatch_desk.db.reference_data import load_reference_data
@@ -18,6 +16,10 @@ from firstbatch_desk.db.session import make_session_factory
 from firstbatch_desk.paths import AppPaths, resource_path
 from firstbatch_desk.services import Actor, Services
 from firstbatch_desk.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 @dataclass(slots=True)

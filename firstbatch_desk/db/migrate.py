@@ -21,12 +21,20 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 
 from firstbatch_desk.db.engine import looks_like_sqlite, sqlite_engine
+from firstbatch_desk.db.fts import is_fts_table
 from firstbatch_desk.domain.errors import StorageError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Keep the FTS5 table and its shadow tables out of schema comparison."""
+    return not (type_ == "table" and name is not None and is_fts_table(name))
 
 
 def alembic_config() -> Config:
@@ -130,23 +138,35 @@ def upgrade(engine: Engine) -> None:
 
 
 def open_database(path: Path, backup_dir: Path) -> OpenedDatabase:
-    """Open (creating or upgrading as needed) the database at ``path``."""
+    """Open (creating or upgrading as needed) the database at ``path``.
+
+    An existing file is inspected read-only first, so a file that is refused
+    is left byte for byte as it was.
+    """
     existed = path.exists()
     check_file(path)
+    revision = None
+    if existed:
+        probe = sqlite_engine(path, readonly=True)
+        try:
+            revision = check_revision(path, probe)
+        except (sqlite3.DatabaseError, DatabaseError) as exc:
+            raise storage_error(exc, path) from exc
+        finally:
+            probe.dispose()
+    head = head_revision()
     engine = sqlite_engine(path)
     try:
-        revision = check_revision(path, engine) if existed else None
-        head = head_revision()
-        backup = None
         if revision == head:
             return OpenedDatabase(engine, created=False, upgraded_from=None, backup=None)
-        if existed and revision is not None:
+        backup = None
+        if revision is not None:
             backup = copy_aside(path, backup_dir, f"before-{head[:8]}")
         upgrade(engine)
         return OpenedDatabase(
             engine, created=revision is None, upgraded_from=revision, backup=backup
         )
-    except (sqlite3.OperationalError, OperationalError) as exc:
+    except (sqlite3.DatabaseError, DatabaseError) as exc:
         engine.dispose()
         raise storage_error(exc, path) from exc
     except BaseException:

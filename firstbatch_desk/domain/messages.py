@@ -153,8 +153,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The data directory \u201c{path}\u201d is not writable.",
     ),
     "storage.no_database": (
-        "数据目录“{path}”中还没有数据库。",
-        "There is no database in \u201c{path}\u201d yet.",
+        "数据目录“{path}”中还没有数据库（新建：firstbatch-desk demo --data-dir 目录）。",
+        "There is no database in \u201c{path}\u201d yet "
+        "(make one: firstbatch-desk demo --data-dir DIR).",
     ),
     "storage.demo_not_empty": (
         "“{path}”中已有数据，演示数据只写入新的数据目录。",
@@ -171,7 +172,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def render(code: str, lang: str = "zh", **params: Any) -> str:
+def render(code: str, lang: str = "zh", /, **params: Any) -> str:
     """The message ``code`` in ``lang`` ("zh" or "en") with ``params`` filled in."""
     try:
         zh, en = MESSAGES[code]

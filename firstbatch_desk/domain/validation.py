@@ -18,7 +18,9 @@ LATEST_DATE = date(2100, 12, 31)
 MAX_MONEY = Decimal("100000000")  # 万元: a trillion yuan is surely a typo
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_PHONE = re.compile(r"^(\+?86[- ]?)?(1\d{10}|0\d{2,3}[- ]?\d{7,8}([- ]?\d{1,6})?|\d{7,8})$")
+_PHONE = re.compile(r"1[3-9]\d{9}|0\d{9,11}|\d{7,8}")
+_PHONE_NOISE = re.compile(r"[\s\-()]")
+_PHONE_EXTENSION = re.compile(r"(转|ext\.?|#)\d{1,6}$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -137,9 +139,12 @@ def check_phone(value: str | None, *, field: str = "phone") -> str:
     text = unicodedata.normalize("NFKC", value or "").strip()
     if not text:
         return ""
-    if not _PHONE.match(
-        text.replace("（", "(").replace("）", ")").replace("(", "").replace(")", "-")
-    ):
+    compact = _PHONE_EXTENSION.sub("", _PHONE_NOISE.sub("", text))
+    if compact.startswith("+86"):
+        compact = compact[3:]
+    elif compact.startswith("86") and len(compact) == 13:
+        compact = compact[2:]
+    if not _PHONE.fullmatch(compact):
         raise ValidationError("field.bad_phone", field=field, value=text)
     return text
 

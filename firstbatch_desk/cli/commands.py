@@ -1,0 +1,133 @@
+"""What each subcommand does; printing lives in :mod:`firstbatch_desk.cli.output`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from firstbatch_desk.app import AppContext, open_context
+from firstbatch_desk.cli import output
+from firstbatch_desk.domain.dtos.filters import (
+    CaseFilter,
+    EnterpriseFilter,
+    NeedFilter,
+    RecognitionFilter,
+    VisitFilter,
+)
+from firstbatch_desk.domain.errors import StorageError
+from firstbatch_desk.paths import AppPaths, demo_data_dir, resource_path
+from firstbatch_desk.services.maintenance import check_database, schema_is_current
+
+GUI_EXIT_NOT_READY = 2
+
+
+def _open_existing(data_dir: str | None) -> AppContext:
+    """Open a data directory that must already hold a database (migrating if old)."""
+    paths = AppPaths.resolve(data_dir)
+    if not paths.database.exists():
+        raise StorageError("storage.no_database", path=str(paths.data_dir))
+    if schema_is_current(paths.database):
+        return open_context(paths.data_dir, readonly=True)
+    return open_context(paths.data_dir)
+
+
+def ensure_demo(data_dir: Path, *, visits: int = 600, seed: int = 2026) -> tuple[AppContext, bool]:
+    """Open ``data_dir``, filling it with demo data when it holds no enterprise yet."""
+    from firstbatch_desk.services.demo import DemoGenerator
+
+    context = open_context(data_dir)
+    made = False
+    if context.services.info.database_info().counts["enterprises"] == 0:
+        DemoGenerator(
+            context.engine,
+            words_dir=resource_path("demo"),
+            origin=context.settings.installation_id[:32],
+            seed=seed,
+        ).generate(visits=visits, progress=output.progress_printer())
+        made = True
+    return context, made
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    data_dir = demo_data_dir() if args.demo else AppPaths.resolve(args.data_dir).data_dir
+    if args.demo:
+        context, made = ensure_demo(data_dir)
+        print(output.text(args.lang, "demo_ready" if made else "demo_reused", path=data_dir))
+    else:
+        context = open_context(data_dir)
+    try:
+        try:
+            from firstbatch_desk.ui.launch import launch
+        except ImportError:
+            print(output.text(args.lang, "gui_missing", path=context.paths.data_dir),
+                  file=sys.stderr)
+            return GUI_EXIT_NOT_READY
+        return launch(context)
+    finally:
+        context.close()
+
+
+def demo(args: argparse.Namespace) -> int:
+    from firstbatch_desk.services.demo import DemoGenerator
+
+    context = open_context(args.data_dir)
+    try:
+        counts = DemoGenerator(
+            context.engine,
+            words_dir=resource_path("demo"),
+            origin=context.settings.installation_id[:32],
+            seed=args.seed,
+        ).generate(visits=args.scale, progress=output.progress_printer())
+        print(output.text(args.lang, "demo_done", path=context.paths.data_dir))
+        output.print_counts(counts)
+        return 0
+    finally:
+        context.close()
+
+
+def info(args: argparse.Namespace) -> int:
+    context = _open_existing(args.data_dir)
+    try:
+        facts = context.services.info.database_info()
+    finally:
+        context.close()
+    output.print_info(facts, as_json=args.json, lang=args.lang)
+    return 0
+
+
+def list_records(args: argparse.Namespace) -> int:
+    context = _open_existing(args.data_dir)
+    services = context.services
+    search, limit = args.search, args.limit
+    try:
+        rows: list[object] = {
+            "enterprises": lambda: services.enterprises.list_enterprises(
+                EnterpriseFilter(search=search), limit=limit
+            ),
+            "products": lambda: services.products.list_products(search=search, limit=limit),
+            "recognitions": lambda: services.recognitions.list_recognitions(
+                RecognitionFilter(search=search), limit=limit
+            ),
+            "cases": lambda: services.cases.list_cases(CaseFilter(search=search), limit=limit),
+            "visits": lambda: services.visits.list_visits(
+                VisitFilter(search=search), limit=limit
+            ),
+            "needs": lambda: services.needs.list_needs(NeedFilter(search=search), limit=limit),
+        }[args.kind]()
+    finally:
+        context.close()
+    output.print_rows(args.kind, rows, as_json=args.json, lang=args.lang)
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    paths = AppPaths.resolve(args.data_dir)
+    problems = check_database(paths.database)
+    if problems:
+        print(output.text(args.lang, "check_failed", path=paths.database), file=sys.stderr)
+        for problem in problems[:20]:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    print(output.text(args.lang, "check_ok", path=paths.database))
+    return 0

@@ -1,0 +1,28 @@
+"""Database checks that run before (or without) opening the program's context."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from firstbatch_desk.db.migrate import current_revision, head_revision, integrity_problems
+from firstbatch_desk.db.engine import sqlite_engine
+from firstbatch_desk.domain.errors import StorageError
+
+
+def check_database(path: Path) -> list[str]:
+    """Problems found by SQLite's full integrity check (empty when the file is healthy).
+
+    Raises StorageError when the file is missing, not SQLite, or unreadable.
+    """
+    if not path.exists():
+        raise StorageError("storage.no_database", path=str(path.parent))
+    return integrity_problems(path)
+
+
+def schema_is_current(path: Path) -> bool:
+    """Whether the database at ``path`` is at the newest schema this program knows."""
+    engine = sqlite_engine(path, readonly=True)
+    try:
+        return current_revision(engine) == head_revision()
+    finally:
+        engine.dispose()

@@ -1,0 +1,170 @@
+"""Visits and the need closed loop through the real services."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from firstbatch_desk.domain.dtos.filters import NeedFilter, VisitFilter
+from firstbatch_desk.domain.dtos.followup import AttendeeInput, NeedInput, TransitionInput
+from firstbatch_desk.domain.enums import (
+    NeedCategory,
+    NeedStatus,
+    Satisfaction,
+    VisitMethod,
+)
+from firstbatch_desk.domain.errors import TransitionError, ValidationError
+from firstbatch_desk.domain.need_flow import NeedAction
+from tests import factories
+
+
+def test_a_visit_covering_two_cases_moves_both_schedules(context: Any) -> None:
+    services = context.services
+    first = factories.recognised_case(services)
+    second = factories.recognised_case(services, enterprise_id=first.row.enterprise_id)
+    visit = factories.visit(
+        services,
+        first.row,
+        case_ids=(first.row.id, second.row.id),
+        officer_ids=(first.row.officer_id,),
+        attendees=(AttendeeInput("王建国", "副总经理"),),
+        contract_value="35.5",
+        production_status="两条产线满负荷",
+    )
+    assert set(visit.case_ids) == {first.row.id, second.row.id}
+    assert visit.row.officer_names == "陈晓明"
+    assert visit.attendees == (AttendeeInput("王建国", "副总经理"),)
+    for case in (first, second):
+        detail = services.cases.get_case(case.row.id)
+        assert detail.row.last_visit_on == date(2024, 3, 12)
+        assert detail.row.next_due_on == date(2024, 6, 12)  # first year: quarterly
+        assert detail.visit_count == 1
+    assert [v.id for v in services.visits.list_visits(VisitFilter(search="满负荷"))] == [
+        visit.row.id
+    ]
+    services.visits.delete_visit(visit.row.id)
+    assert services.cases.get_case(first.row.id).row.last_visit_on is None
+    services.visits.restore_visit(visit.row.id)
+    assert services.cases.get_case(first.row.id).row.last_visit_on == date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"case_ids": ()}, "case_ids"),
+        ({"visit_date": "2024-13-01"}, "visit_date"),
+        ({"visit_date": "2024-03-12", "next_visit_on": "2024-03-01"}, "next_visit_on"),
+        ({"summary": "字" * 60_000}, "summary"),
+        ({"contract_value": "abc"}, "contract_value"),
+        ({"method": "BY_PIGEON"}, "method"),
+    ],
+)
+def test_bad_visits_are_refused_and_nothing_is_written(
+    context: Any, overrides: dict[str, Any], field: str
+) -> None:
+    case = factories.recognised_case(context.services)
+    with pytest.raises(ValidationError) as caught:
+        factories.visit(context.services, case.row, **overrides)
+    assert caught.value.field == field
+    assert context.services.visits.list_visits() == []
+    assert context.services.cases.get_case(case.row.id).row.last_visit_on is None
+
+
+def test_a_visit_cannot_cover_another_enterprises_case(context: Any) -> None:
+    services = context.services
+    mine = factories.recognised_case(services)
+    theirs = factories.recognised_case(services)
+    with pytest.raises(ValidationError) as caught:
+        factories.visit(services, mine.row, case_ids=(mine.row.id, theirs.row.id))
+    assert theirs.row.case_no in str(caught.value)
+
+
+def _need(context: Any, case: Any) -> Any:
+    return context.services.needs.raise_need(
+        NeedInput(
+            case.row.enterprise_id,
+            NeedCategory.FINANCING,
+            "流动资金贷款对接",
+            "企业希望对接银行，解决 2000 万元流动资金缺口。",
+            case_id=case.row.id,
+            raised_on=date(2025, 9, 26),
+        )
+    )
+
+
+def test_a_need_goes_round_the_whole_loop_with_its_history(context: Any) -> None:
+    services = context.services
+    case = factories.recognised_case(services)
+    need = _need(context, case)
+    assert need.row.status is NeedStatus.PENDING and need.row.need_no == "XQ-2025-0001"
+    department = services.reference.list_departments()[1]
+    steps = [
+        TransitionInput(NeedAction.ACCEPT, on="2025-09-26"),
+        TransitionInput(NeedAction.ASSIGN, on="2025-09-26", lead_department_id=department.id),
+        TransitionInput(NeedAction.START, on="2025-09-28"),
+        TransitionInput(NeedAction.REQUEST_EXTENSION, note="银行审批需要时间", on="2025-10-09"),
+        TransitionInput(NeedAction.APPROVE_EXTENSION, extended_to="2025-10-31", on="2025-10-09"),
+        TransitionInput(NeedAction.ANSWER, outcome="已对接两家银行并获授信", on="2025-10-20"),
+        TransitionInput(NeedAction.CLOSE, on="2025-10-21"),
+        TransitionInput(
+            NeedAction.REVISIT,
+            satisfaction=Satisfaction.SATISFIED,
+            return_visit_result="企业表示满意",
+            on="2025-10-28",
+        ),
+    ]
+    for step in steps:
+        need = services.needs.transition(need.row.id, step)
+    assert need.row.status is NeedStatus.REVISITED
+    assert need.row.satisfaction is Satisfaction.SATISFIED
+    assert need.row.lead_department == department.short_name
+    assert need.extended_to == date(2025, 10, 31)
+    assert need.outcome == "已对接两家银行并获授信"
+    assert [h.action for h in need.history] == [s.action for s in steps]
+    assert need.history[0].from_status is NeedStatus.PENDING
+    for earlier, later in zip(need.history, need.history[1:], strict=False):
+        assert earlier.to_status is later.from_status
+        assert earlier.at <= later.at
+    assert need.history[3].note == "银行审批需要时间"
+    assert all(h.by == "本机用户" for h in need.history)
+    assert services.needs.list_needs(NeedFilter(open_only=True)) == []
+
+
+def test_an_illegal_transition_is_refused_and_changes_nothing(context: Any) -> None:
+    services = context.services
+    need = _need(context, factories.recognised_case(services))
+    with pytest.raises(TransitionError) as caught:
+        services.needs.transition(need.row.id, TransitionInput(NeedAction.CLOSE))
+    assert "待受理" in str(caught.value) and "受理" in str(caught.value)
+    assert "Pending" in caught.value.message("en")
+    with pytest.raises(ValidationError):
+        services.needs.transition(need.row.id, TransitionInput(NeedAction.RETURN, note="  "))
+    after = services.needs.get_need(need.row.id)
+    assert after.row.status is NeedStatus.PENDING and after.history == ()
+
+
+def test_an_open_need_pulls_the_case_due_date_forward(context: Any) -> None:
+    services = context.services
+    case = factories.recognised_case(services)
+    factories.visit(services, case.row, visit_date=date(2025, 9, 20))
+    assert services.cases.get_case(case.row.id).row.next_due_on == date(2026, 3, 20)
+    need = _need(context, case)
+    services.needs.transition(need.row.id, TransitionInput(NeedAction.ACCEPT, on="2025-09-26"))
+    detail = services.cases.get_case(case.row.id)
+    assert detail.open_need_count == 1
+    assert detail.row.next_due_on == date(2025, 10, 1)  # 3 working days, complex need
+
+
+def test_visit_lists_filter_by_method_date_and_division(context: Any) -> None:
+    services = context.services
+    case = factories.recognised_case(services)
+    factories.visit(services, case.row, visit_date=date(2024, 1, 5), method=VisitMethod.PHONE)
+    factories.visit(services, case.row, visit_date=date(2024, 6, 5))
+    listing = services.visits.list_visits
+    assert len(listing(VisitFilter(method=VisitMethod.PHONE))) == 1
+    assert len(listing(VisitFilter(date_from=date(2024, 2, 1)))) == 1
+    assert len(listing(VisitFilter(division_code="330402"))) == 2
+    assert len(listing(VisitFilter(division_code="330481"))) == 0
+    assert len(listing(VisitFilter(case_id=case.row.id))) == 2

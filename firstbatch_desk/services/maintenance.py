@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from firstbatch_desk.db.migrate import current_revision, head_revision, integrity_problems
+from firstbatch_desk.db.migrate import (
+    check_file,
+    current_revision,
+    head_revision,
+    integrity_problems,
+)
 from firstbatch_desk.db.engine import sqlite_engine
 from firstbatch_desk.domain.errors import StorageError
 
@@ -20,7 +25,11 @@ def check_database(path: Path) -> list[str]:
 
 
 def schema_is_current(path: Path) -> bool:
-    """Whether the database at ``path`` is at the newest schema this program knows."""
+    """Whether the database at ``path`` is at the newest schema this program knows.
+
+    Raises StorageError when the file is not a healthy SQLite database.
+    """
+    check_file(path)
     engine = sqlite_engine(path, readonly=True)
     try:
         return current_revision(engine) == head_revision()

@@ -1,0 +1,160 @@
+"""The command line as a user runs it: exit codes, messages, JSON."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from firstbatch_desk import __version__
+from firstbatch_desk.cli import main
+from tests import factories
+
+SUBCOMMANDS = ("demo", "info", "list", "check")
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_console_script_prints_version_and_help() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "firstbatch_desk", "--version"],
+        capture_output=True, text=True, check=True,
+    )
+    assert result.stdout.strip() == f"firstbatch-desk {__version__}"
+    for command in SUBCOMMANDS:
+        helped = subprocess.run(
+            [sys.executable, "-m", "firstbatch_desk", command, "--help"],
+            capture_output=True, text=True, check=True,
+        )
+        assert "--data-dir" in helped.stdout
+
+
+def test_info_and_list_show_what_the_services_wrote(
+    context: Any, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = factories.recognised_case(context.services)
+    factories.visit(context.services, case.row)
+    context.close()
+
+    assert main(["info", "--data-dir", str(data_dir), "--json"]) == 0
+    facts = json.loads(capsys.readouterr().out)
+    assert facts["counts"]["enterprises"] == 1
+    assert facts["counts"]["visits"] == 1
+    assert facts["schema_revision"] == facts["head_revision"]
+    assert facts["database_path"] == str(data_dir / "firstbatch.sqlite3")
+
+    assert main(["list", "cases", "--data-dir", str(data_dir), "--json"]) == 0
+    cases = json.loads(capsys.readouterr().out)
+    assert [c["id"] for c in cases] == [str(case.row.id)]
+    assert cases[0]["status"] == "ACTIVE"
+
+    assert main(["list", "visits", "--data-dir", str(data_dir)]) == 0
+    table = capsys.readouterr().out
+    assert "嘉兴测试新材料有限公司" in table and "上门" in table
+
+    assert main(["list", "needs", "--data-dir", str(data_dir), "--limit", "5"]) == 0
+    assert "没有记录" in capsys.readouterr().out
+
+
+def test_home_variable_chooses_the_data_directory(
+    context: Any, data_dir: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    factories.enterprise(context.services, name="桐乡华美新材料有限公司")
+    context.close()
+    monkeypatch.setenv("FIRSTBATCH_DESK_HOME", str(data_dir))
+    assert main(["list", "enterprises"]) == 0
+    assert "桐乡华美新材料有限公司" in capsys.readouterr().out
+
+
+def test_check_reports_a_healthy_database(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--data-dir", str(data_dir)]) == 0
+    assert "完好" in capsys.readouterr().out
+
+
+def test_missing_database_gives_a_clear_message_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "nothing-here"
+    for command in (["info"], ["check"], ["list", "visits"]):
+        assert main([*command, "--data-dir", str(empty)]) == 1
+        assert "还没有数据库" in capsys.readouterr().err
+    assert not empty.exists()
+
+
+def test_non_sqlite_file_is_reported_and_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "firstbatch.sqlite3").write_text("姓名,电话\n张三,138\n", encoding="gbk")
+    before = _digest(tmp_path / "firstbatch.sqlite3")
+    for command in (["info"], ["check"], []):
+        assert main([*command, "--data-dir", str(tmp_path)]) == 1
+        assert "不是 FirstBatch Desk 数据库" in capsys.readouterr().err
+    assert _digest(tmp_path / "firstbatch.sqlite3") == before
+    assert main(["--lang", "en", "info", "--data-dir", str(tmp_path)]) == 1
+    assert "is not a FirstBatch Desk database" in capsys.readouterr().err
+
+
+def test_newer_schema_is_refused(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    database = data_dir / "firstbatch.sqlite3"
+    with sqlite3.connect(database) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '0099_newer'")
+    before = _digest(database)
+    assert main(["info", "--data-dir", str(data_dir)]) == 1
+    assert "更新版本" in capsys.readouterr().err
+    assert main(["--data-dir", str(data_dir)]) == 1
+    assert _digest(database) == before
+
+
+def test_damaged_database_fails_the_check(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = data_dir / "firstbatch.sqlite3"
+    with sqlite3.connect(database) as raw:
+        raw.execute("PRAGMA journal_mode=DELETE")
+        raw.execute("CREATE TABLE filler (x TEXT)")
+        raw.executemany("INSERT INTO filler VALUES (?)", [("填充" * 200,)] * 400)
+        raw.execute("CREATE INDEX ix_filler ON filler (x)")
+    data = bytearray(database.read_bytes())
+    size = len(data)
+    data[size - 3 * 4096 + 100 : size - 3 * 4096 + 3000] = os.urandom(2900)
+    database.write_bytes(bytes(data))
+    assert main(["check", "--data-dir", str(data_dir)]) == 1
+    assert "损坏" in capsys.readouterr().err
+
+
+def test_unusable_data_directory_is_explained(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["demo", "--data-dir", str(blocker / "data")]) == 1
+    assert "无法创建" in capsys.readouterr().err
+
+
+def test_read_only_data_directory_is_explained(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Root ignores permission bits, so the operating system's answer is simulated.
+    monkeypatch.setattr(os, "access", lambda *_args, **_kw: False)
+    assert main(["demo", "--data-dir", str(tmp_path / "data")]) == 1
+    assert "不可写" in capsys.readouterr().err
+
+
+def test_bad_arguments_exit_with_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["list", "spreadsheets"])
+    assert caught.value.code == 2
+    with pytest.raises(SystemExit):
+        main(["list", "visits", "--limit", "0"])

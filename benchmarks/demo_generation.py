@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 import time
 from pathlib import Path
-import subprocess
 
 from harness import Figure, cli_command
 
@@ -29,5 +29,12 @@ def demo_speed(_data_dir: Path, _runs: int) -> list[Figure]:
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     target = TARGET_S * visits / TARGET_VISITS
-    return [Figure(f"demo generation, {visits:,} visits", seconds, target, "s",
-                   note=f"{visits / seconds:,.0f} visits/s")]
+    return [
+        Figure(
+            f"demo generation, {visits:,} visits",
+            seconds,
+            target,
+            "s",
+            note=f"{visits / seconds:,.0f} visits/s",
+        )
+    ]

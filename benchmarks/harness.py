@@ -68,8 +68,13 @@ def median_of(fn: Callable[[], object], runs: int) -> float:
 
 def print_report(figures: Sequence[Figure], *, as_json: bool) -> None:
     if as_json:
-        print(json.dumps([asdict(f) | {"ratio": f.ratio, "hit": f.hit} for f in figures],
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [asdict(f) | {"ratio": f.ratio, "hit": f.hit} for f in figures],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     header = f"{'figure':<44} {'measured':>12} {'target':>12} {'ratio':>7}  result"
     print(header)
@@ -77,5 +82,7 @@ def print_report(figures: Sequence[Figure], *, as_json: bool) -> None:
     for f in figures:
         measured = f"{f.value:.3f} {f.unit}"
         target = f"{'≥' if f.higher_is_better else '≤'}{f.target:g} {f.unit}"
-        print(f"{f.name:<44} {measured:>12} {target:>12} {f.ratio:>7.2f}  "
-              f"{'hit' if f.hit else 'MISS'}{'  ' + f.note if f.note else ''}")
+        print(
+            f"{f.name:<44} {measured:>12} {target:>12} {f.ratio:>7.2f}  "
+            f"{'hit' if f.hit else 'MISS'}{'  ' + f.note if f.note else ''}"
+        )

@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from demo_generation import demo_speed  # noqa: E402
-from harness import Benchmark, Figure, print_report  # noqa: E402
-from startup import cold_info  # noqa: E402
+from demo_generation import demo_speed
+from harness import Benchmark, Figure, print_report
+from startup import cold_info
 
 BENCHMARKS: dict[str, Benchmark] = {
     "demo": demo_speed,

@@ -14,6 +14,11 @@ def cold_info(data_dir: Path, runs: int) -> list[Figure]:
     info = time_process(cli_command("info", "--data-dir", str(data_dir)), runs)
     bare = time_process([sys.executable, "-c", "pass"], runs)
     return [
-        Figure("cold `info` (fresh process)", info, COLD_INFO_TARGET_S, "s",
-               note=f"{info / bare:.1f}× bare python ({bare * 1000:.0f} ms)"),
+        Figure(
+            "cold `info` (fresh process)",
+            info,
+            COLD_INFO_TARGET_S,
+            "s",
+            note=f"{info / bare:.1f}× bare python ({bare * 1000:.0f} ms)",
+        ),
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
@@ -38,10 +39,8 @@ class Settings:
             if not isinstance(raw, dict):
                 raise ValueError("settings are not an object")
         except (OSError, ValueError):
-            try:
+            with contextlib.suppress(OSError):
                 path.replace(path.with_suffix(path.suffix + ".bad"))
-            except OSError:
-                pass
             return cls()
         known = {f.name: f for f in fields(cls)}
         values: dict[str, Any] = {}

@@ -94,7 +94,11 @@ def test_importing_the_package_does_no_work(tmp_path: Path) -> None:
         "assert 'PySide6' not in sys.modules, 'Qt imported';"
         "assert 'reportlab' not in sys.modules, 'ReportLab imported'"
     )
-    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "FIRSTBATCH_DESK_HOME": str(tmp_path / "h")}
+    env = {
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+        "FIRSTBATCH_DESK_HOME": str(tmp_path / "h"),
+    }
     subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=tmp_path)
     assert not (tmp_path / "h").exists()
     assert list(tmp_path.iterdir()) == []

@@ -60,8 +60,9 @@ def run_gui(args: argparse.Namespace) -> int:
         try:
             from firstbatch_desk.ui.launch import launch
         except ImportError:
-            print(output.text(args.lang, "gui_missing", path=context.paths.data_dir),
-                  file=sys.stderr)
+            print(
+                output.text(args.lang, "gui_missing", path=context.paths.data_dir), file=sys.stderr
+            )
             return GUI_EXIT_NOT_READY
         return launch(context)
     finally:
@@ -69,10 +70,10 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
-    from firstbatch_desk.services.demo import DemoGenerator
-
     context = open_context(args.data_dir)
     try:
+        from firstbatch_desk.services.demo import DemoGenerator
+
         counts = DemoGenerator(
             context.engine,
             words_dir=resource_path("demo"),
@@ -110,9 +111,7 @@ def list_records(args: argparse.Namespace) -> int:
                 RecognitionFilter(search=search), limit=limit
             ),
             "cases": lambda: services.cases.list_cases(CaseFilter(search=search), limit=limit),
-            "visits": lambda: services.visits.list_visits(
-                VisitFilter(search=search), limit=limit
-            ),
+            "visits": lambda: services.visits.list_visits(VisitFilter(search=search), limit=limit),
             "needs": lambda: services.needs.list_needs(NeedFilter(search=search), limit=limit),
         }[args.kind]()
     finally:

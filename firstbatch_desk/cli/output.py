@@ -162,7 +162,10 @@ def print_info(facts: DatabaseInfo, *, as_json: bool, lang: str) -> None:
         return
     zh = lang != "en"
     print(("数据库：" if zh else "Database: ") + facts.database_path)
-    print(("结构版本：" if zh else "Schema: ") + f"{facts.schema_revision} (head {facts.head_revision})")
+    print(
+        ("结构版本：" if zh else "Schema: ")
+        + f"{facts.schema_revision} (head {facts.head_revision})"
+    )
     print(("文件大小：" if zh else "Size: ") + f"{facts.size_bytes / 1_048_576:.1f} MB")
     print_table(
         ["表" if zh else "table", "记录数" if zh else "rows"],

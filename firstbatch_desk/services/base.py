@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,8 +35,8 @@ class Actor:
 class ServiceConfig:
     """Rules the bureau may change in settings."""
 
-    cadence: FollowUpCadence = FollowUpCadence()
-    calendar: WorkCalendar = WorkCalendar()
+    cadence: FollowUpCadence = field(default_factory=FollowUpCadence)
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
     expiry_warning_days: int = 90
     need_answer_working_days: int = 7
 

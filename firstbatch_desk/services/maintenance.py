@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from firstbatch_desk.db.engine import sqlite_engine
 from firstbatch_desk.db.migrate import (
     check_file,
     current_revision,
     head_revision,
     integrity_problems,
 )
-from firstbatch_desk.db.engine import sqlite_engine
 from firstbatch_desk.domain.errors import StorageError
 
 

@@ -27,13 +27,17 @@ def _digest(path: Path) -> str:
 def test_console_script_prints_version_and_help() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "firstbatch_desk", "--version"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert result.stdout.strip() == f"firstbatch-desk {__version__}"
     for command in SUBCOMMANDS:
         helped = subprocess.run(
             [sys.executable, "-m", "firstbatch_desk", command, "--help"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         assert "--data-dir" in helped.stdout
 
@@ -66,7 +70,9 @@ def test_info_and_list_show_what_the_services_wrote(
 
 
 def test_home_variable_chooses_the_data_directory(
-    context: Any, data_dir: Path, capsys: pytest.CaptureFixture[str],
+    context: Any,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     factories.enterprise(context.services, name="桐乡华美新材料有限公司")

@@ -15,8 +15,7 @@ from alembic.script import ScriptDirectory
 
 from firstbatch_desk.db import migrate
 from firstbatch_desk.db.engine import sqlite_engine
-from firstbatch_desk.db.migrate import alembic_config, open_database
-from firstbatch_desk.db.migrate import include_object
+from firstbatch_desk.db.migrate import alembic_config, include_object, open_database
 from firstbatch_desk.db.models import Base
 from firstbatch_desk.domain.errors import StorageError
 

@@ -61,9 +61,7 @@ def test_delete_leaves_a_tombstone_not_a_hole(context: Any) -> None:
         assert row.deleted_at is not None and row.deleted_at <= datetime.now(UTC)
 
 
-@pytest.mark.parametrize(
-    "amount", ["0", "0.01", "123.456789", "99999999.999999", "200", "1e2"]
-)
+@pytest.mark.parametrize("amount", ["0", "0.01", "123.456789", "99999999.999999", "200", "1e2"])
 def test_money_round_trips_exactly(context: Any, amount: str) -> None:
     case = factories.recognised_case(context.services)
     with context.session_factory.begin() as session:
@@ -87,9 +85,9 @@ def test_indexes_for_the_lists_officers_use(context: Any) -> None:
     inspector = inspect(context.engine)
 
     def indexed(table: str) -> set[str]:
-        return {
-            index["column_names"][0] for index in inspector.get_indexes(table)
-        } | {u["column_names"][0] for u in inspector.get_unique_constraints(table)}
+        return {index["column_names"][0] for index in inspector.get_indexes(table)} | {
+            u["column_names"][0] for u in inspector.get_unique_constraints(table)
+        }
 
     assert "division_code" in indexed("enterprises")
     assert {"status", "next_due_on"} <= indexed("cases")

@@ -87,9 +87,7 @@ def test_text_that_looks_like_sql_is_stored_as_text(context: Any) -> None:
 
 def test_update_replaces_contacts_and_keeps_the_code_unique(context: Any) -> None:
     services = context.services
-    detail = factories.enterprise(
-        services, contacts=(ContactInput("甲"), ContactInput("乙"))
-    )
+    detail = factories.enterprise(services, contacts=(ContactInput("甲"), ContactInput("乙")))
     updated = services.enterprises.update_enterprise(
         detail.id,
         EnterpriseInput(

@@ -90,12 +90,29 @@ def test_recognition_filters(context: Any) -> None:
     product = _product(context)
     create = context.services.recognitions.create_recognition
     today = date(2026, 11, 24)
-    expired = create(RecognitionInput(product.id, Scheme.NATIONAL_CATALOGUE, Tier.OTHER, 2019,
-                                      recognised_on="2019-06-01"))
-    expiring = create(RecognitionInput(product.id, Scheme.PROVINCIAL_CATALOGUE, Tier.OTHER, 2024,
-                                       recognised_on=today - timedelta(days=3 * 365 - 30)))
-    valid = create(RecognitionInput(product.id, Scheme.MUNICIPAL_RECOGNITION, Tier.MUNICIPAL,
-                                    2026, recognised_on="2026-03-01"))
+    expired = create(
+        RecognitionInput(
+            product.id, Scheme.NATIONAL_CATALOGUE, Tier.OTHER, 2019, recognised_on="2019-06-01"
+        )
+    )
+    expiring = create(
+        RecognitionInput(
+            product.id,
+            Scheme.PROVINCIAL_CATALOGUE,
+            Tier.OTHER,
+            2024,
+            recognised_on=today - timedelta(days=3 * 365 - 30),
+        )
+    )
+    valid = create(
+        RecognitionInput(
+            product.id,
+            Scheme.MUNICIPAL_RECOGNITION,
+            Tier.MUNICIPAL,
+            2026,
+            recognised_on="2026-03-01",
+        )
+    )
     listing = context.services.recognitions.list_recognitions
 
     def ids(**kw: Any) -> list[Any]:
@@ -120,8 +137,9 @@ def test_case_numbers_schedule_and_one_open_case_per_product(context: Any) -> No
     assert case.row.case_no in str(caught.value)
     closed = services.cases.update_case(
         case.row.id,
-        CaseInput(case.row.product_id, case.recognition_id, case.row.officer_id,
-                  status=CaseStatus.CLOSED),
+        CaseInput(
+            case.row.product_id, case.recognition_id, case.row.officer_id, status=CaseStatus.CLOSED
+        ),
     )
     assert closed.row.status is CaseStatus.CLOSED and closed.row.next_due_on is None
     assert closed.closed_on is not None

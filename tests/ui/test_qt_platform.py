@@ -13,6 +13,6 @@ def test_void_qt_calls_do_not_drop_references_to_none(qtbot: QtBot) -> None:
     qtbot.addWidget(label)
     before = sys.getrefcount(None)
     for index in range(10_000):
-        label.setText("第 %d 次" % index)  # returns None: the 6.12.0/3.11 leak path
+        label.setText(f"第 {index} 次")  # returns None: the 6.12.0/3.11 leak path
     after = sys.getrefcount(None)
     assert after >= before - 50, f"None lost {before - after} references"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -27,11 +28,22 @@ from firstbatch_desk.domain.followup import FollowUpCadence, next_due_date
 from firstbatch_desk.domain.validation import check_date, clean_text
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.base import ServiceBase
+from firstbatch_desk.services.listing import SortOrder, ordered_keys, rows_by_key
 from firstbatch_desk.services.numbering import next_number
 from firstbatch_desk.services.search import search_condition
 
 ENTITY = "跟踪档案"
 OPEN_NEED_STATES = tuple(s for s in NeedStatus if s.is_open)
+SORT_COLUMNS = {
+    "case_no": Case.case_no,
+    "enterprise": Enterprise.name,
+    "product": Product.name,
+    "officer": Officer.name,
+    "status": Case.status,
+    "opened_on": Case.opened_on,
+    "last_visit_on": Case.last_visit_on,
+    "next_due_on": Case.next_due_on,
+}
 
 
 def refresh_case_schedule(session: Session, case: Case, cadence: FollowUpCadence) -> None:
@@ -154,24 +166,42 @@ class CaseService(ServiceBase):
             return self._detail(session, case_id)
 
     def list_cases(self, filters: CaseFilter | None = None, *, limit: int = 200) -> list[CaseRow]:
-        filters = filters or CaseFilter()
         with self._read() as session:
-            query = self._query()
-            if filters.enterprise_id:
-                query = query.where(Case.enterprise_id == filters.enterprise_id)
-            if filters.officer_id:
-                query = query.where(Case.officer_id == filters.officer_id)
-            if filters.status:
-                query = query.where(Case.status == filters.status)
-            if filters.due_before:
-                query = query.where(Case.next_due_on <= filters.due_before)
-            condition = search_condition(
-                session, indexing.CASE, filters.search, Case.id, (Case.case_no, Product.name)
-            )
-            if condition is not None:
-                query = query.where(condition)
+            query = self._filtered(session, filters or CaseFilter())
             query = query.order_by(Case.next_due_on.is_(None), Case.next_due_on, Case.case_no)
             return [self._row(r) for r in session.execute(query.limit(limit))]
+
+    def case_keys(
+        self, filters: CaseFilter | None = None, order: SortOrder | None = None
+    ) -> list[str]:
+        with self._read() as session:
+            query = self._filtered(session, filters or CaseFilter())
+            return ordered_keys(
+                session, query, Case.id, SORT_COLUMNS, SortOrder("next_due_on"), order
+            )
+
+    def case_rows(self, keys: Sequence[str]) -> list[CaseRow]:
+        with self._read() as session:
+            return [self._row(r) for r in rows_by_key(session, self._query(), Case.id, keys)]
+
+    def _filtered(self, session: Session, filters: CaseFilter) -> Select:
+        query = self._query()
+        if filters.enterprise_id:
+            query = query.where(Case.enterprise_id == filters.enterprise_id)
+        if filters.officer_id:
+            query = query.where(Case.officer_id == filters.officer_id)
+        if filters.status:
+            query = query.where(Case.status == filters.status)
+        if filters.division_code:
+            query = query.where(Enterprise.division_code == filters.division_code)
+        if filters.due_before:
+            query = query.where(Case.next_due_on <= filters.due_before)
+        condition = search_condition(
+            session, indexing.CASE, filters.search, Case.id, (Case.case_no, Product.name)
+        )
+        if condition is not None:
+            query = query.where(condition)
+        return query
 
     def _apply(self, session: Session, case: Case, data: CaseInput) -> None:
         if data.recognition_id is not None:

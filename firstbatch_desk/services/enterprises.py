@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -32,10 +34,21 @@ from firstbatch_desk.domain.errors import DuplicateError, NotFoundError, Validat
 from firstbatch_desk.domain.validation import check_email, check_phone, clean_text
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.base import ServiceBase
+from firstbatch_desk.services.listing import SortOrder, ordered_keys, rows_by_key
 from firstbatch_desk.services.search import search_condition
 from firstbatch_desk.services.tombstones import restore_cascade, tombstone
 
 ENTITY = "企业"
+SORT_COLUMNS = {
+    "name": Enterprise.name,
+    "credit_code": Enterprise.credit_code,
+    "division": Enterprise.division_code,
+    "zone": Zone.name,
+    "above_scale": Enterprise.above_scale,
+    "specialised": Enterprise.specialised,
+    "high_tech": Enterprise.high_tech,
+    "updated_at": Enterprise.updated_at,
+}
 
 
 class EnterpriseService(ServiceBase):
@@ -138,28 +151,47 @@ class EnterpriseService(ServiceBase):
     def list_enterprises(
         self, filters: EnterpriseFilter | None = None, *, limit: int = 200
     ) -> list[EnterpriseRow]:
-        filters = filters or EnterpriseFilter()
         with self._read() as session:
-            query = self._query()
-            if filters.division_code:
-                query = query.where(Enterprise.division_code == filters.division_code)
-            if filters.zone_id:
-                query = query.where(Enterprise.zone_id == filters.zone_id)
-            for flag in ("above_scale", "specialised", "high_tech"):
-                wanted = getattr(filters, flag)
-                if wanted is not None:
-                    query = query.where(getattr(Enterprise, flag).is_(wanted))
-            condition = search_condition(
-                session,
-                indexing.ENTERPRISE,
-                filters.search,
-                Enterprise.id,
-                (Enterprise.name, Enterprise.credit_code),
-            )
-            if condition is not None:
-                query = query.where(condition)
+            query = self._filtered(session, filters or EnterpriseFilter())
             query = query.order_by(Enterprise.name, Enterprise.id).limit(limit)
             return self._rows(session, query)
+
+    def enterprise_keys(
+        self, filters: EnterpriseFilter | None = None, order: SortOrder | None = None
+    ) -> list[str]:
+        """Keys of every matching enterprise, sorted in SQL (for big lists)."""
+        with self._read() as session:
+            query = self._filtered(session, filters or EnterpriseFilter())
+            return ordered_keys(
+                session, query, Enterprise.id, SORT_COLUMNS, SortOrder("name"), order
+            )
+
+    def enterprise_rows(self, keys: Sequence[str]) -> list[EnterpriseRow]:
+        """The list rows of these keys (in no particular order)."""
+        with self._read() as session:
+            found = rows_by_key(session, self._query(), Enterprise.id, keys)
+            return [self._row(r) for r in found]
+
+    def _filtered(self, session: Session, filters: EnterpriseFilter) -> Select:
+        query = self._query()
+        if filters.division_code:
+            query = query.where(Enterprise.division_code == filters.division_code)
+        if filters.zone_id:
+            query = query.where(Enterprise.zone_id == filters.zone_id)
+        for flag in ("above_scale", "specialised", "high_tech"):
+            wanted = getattr(filters, flag)
+            if wanted is not None:
+                query = query.where(getattr(Enterprise, flag).is_(wanted))
+        condition = search_condition(
+            session,
+            indexing.ENTERPRISE,
+            filters.search,
+            Enterprise.id,
+            (Enterprise.name, Enterprise.credit_code),
+        )
+        if condition is not None:
+            query = query.where(condition)
+        return query
 
     # -- helpers -----------------------------------------------------------
 
@@ -292,23 +324,24 @@ class EnterpriseService(ServiceBase):
             .where(Enterprise.deleted_at.is_(None))
         )
 
+    @classmethod
+    def _rows(cls, session: Session, query: Select) -> list[EnterpriseRow]:
+        return [cls._row(r) for r in session.execute(query)]
+
     @staticmethod
-    def _rows(session: Session, query: Select) -> list[EnterpriseRow]:
-        return [
-            EnterpriseRow(
-                id=r.id,
-                name=r.name,
-                credit_code=r.credit_code,
-                division_code=r.division_code,
-                division_name=r.division_name or "",
-                zone_name=r.zone_name or "",
-                above_scale=r.above_scale,
-                specialised=r.specialised,
-                high_tech=r.high_tech,
-                updated_at=r.updated_at,
-            )
-            for r in session.execute(query)
-        ]
+    def _row(r: Any) -> EnterpriseRow:
+        return EnterpriseRow(
+            id=r.id,
+            name=r.name,
+            credit_code=r.credit_code,
+            division_code=r.division_code,
+            division_name=r.division_name or "",
+            zone_name=r.zone_name or "",
+            above_scale=r.above_scale,
+            specialised=r.specialised,
+            high_tech=r.high_tech,
+            updated_at=r.updated_at,
+        )
 
     @staticmethod
     def _detail(session: Session, enterprise: Enterprise) -> EnterpriseDetail:

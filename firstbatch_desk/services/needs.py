@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -39,11 +40,24 @@ from firstbatch_desk.domain.validation import check_date, check_order, clean_tex
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.base import ServiceBase
 from firstbatch_desk.services.cases import refresh_case_schedule
+from firstbatch_desk.services.listing import SortOrder, ordered_keys, rows_by_key
 from firstbatch_desk.services.numbering import next_number
 from firstbatch_desk.services.search import search_condition
 
 ENTITY = "问题诉求"
 OPEN_STATES = tuple(s for s in NeedStatus if s.is_open)
+SORT_COLUMNS = {
+    "need_no": Need.need_no,
+    "enterprise": Enterprise.name,
+    "category": Need.category,
+    "title": Need.title,
+    "urgency": Need.urgency,
+    "status": Need.status,
+    "lead_department": Department.name,
+    "raised_on": Need.raised_on,
+    "due_on": Need.due_on,
+    "closed_on": Need.closed_on,
+}
 
 
 def _choice(enum_cls: Any, value: Any, field: str, label: str) -> Any:
@@ -141,28 +155,44 @@ class NeedService(ServiceBase):
             return self._detail(session, need_id)
 
     def list_needs(self, filters: NeedFilter | None = None, *, limit: int = 200) -> list[NeedRow]:
-        filters = filters or NeedFilter()
         with self._read() as session:
-            query = self._query()
-            if filters.enterprise_id:
-                query = query.where(Need.enterprise_id == filters.enterprise_id)
-            if filters.case_id:
-                query = query.where(Need.case_id == filters.case_id)
-            if filters.status:
-                query = query.where(Need.status == filters.status)
-            if filters.category:
-                query = query.where(Need.category == filters.category)
-            if filters.open_only:
-                query = query.where(Need.status.in_(OPEN_STATES))
-            if filters.due_before:
-                query = query.where(Need.due_on <= filters.due_before)
-            condition = search_condition(
-                session, indexing.NEED, filters.search, Need.id, (Need.title, Need.need_no)
-            )
-            if condition is not None:
-                query = query.where(condition)
+            query = self._filtered(session, filters or NeedFilter())
             query = query.order_by(Need.raised_on.desc(), Need.need_no.desc()).limit(limit)
             return [self._row(r) for r in session.execute(query)]
+
+    def need_keys(
+        self, filters: NeedFilter | None = None, order: SortOrder | None = None
+    ) -> list[str]:
+        with self._read() as session:
+            query = self._filtered(session, filters or NeedFilter())
+            return ordered_keys(
+                session, query, Need.id, SORT_COLUMNS, SortOrder("raised_on", True), order
+            )
+
+    def need_rows(self, keys: Sequence[str]) -> list[NeedRow]:
+        with self._read() as session:
+            return [self._row(r) for r in rows_by_key(session, self._query(), Need.id, keys)]
+
+    def _filtered(self, session: Session, filters: NeedFilter) -> Select:
+        query = self._query()
+        if filters.enterprise_id:
+            query = query.where(Need.enterprise_id == filters.enterprise_id)
+        if filters.case_id:
+            query = query.where(Need.case_id == filters.case_id)
+        if filters.status:
+            query = query.where(Need.status == filters.status)
+        if filters.category:
+            query = query.where(Need.category == filters.category)
+        if filters.open_only:
+            query = query.where(Need.status.in_(OPEN_STATES))
+        if filters.due_before:
+            query = query.where(Need.due_on <= filters.due_before)
+        condition = search_condition(
+            session, indexing.NEED, filters.search, Need.id, (Need.title, Need.need_no)
+        )
+        if condition is not None:
+            query = query.where(condition)
+        return query
 
     # -- helpers -----------------------------------------------------------
 

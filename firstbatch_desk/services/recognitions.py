@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -23,9 +24,21 @@ from firstbatch_desk.domain.recognition import (
 from firstbatch_desk.domain.validation import check_date, check_money, check_order, clean_text
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.base import ServiceBase
+from firstbatch_desk.services.listing import SortOrder, ordered_keys, rows_by_key
 from firstbatch_desk.services.search import search_condition
 
 ENTITY = "认定记录"
+SORT_COLUMNS = {
+    "year": Recognition.year,
+    "scheme": Recognition.scheme,
+    "tier": Recognition.tier,
+    "enterprise": Enterprise.name,
+    "product": Product.name,
+    "document_no": Recognition.document_no,
+    "recognised_on": Recognition.recognised_on,
+    "valid_until": Recognition.valid_until,
+    "reward_amount": Recognition.reward_amount,
+}
 
 
 def _recognition_query() -> Select:
@@ -57,29 +70,28 @@ def recognition_rows(
         .order_by(Recognition.year.desc(), Enterprise.name, Recognition.id)
         .limit(limit)
     )
-    rows = []
-    for r in session.execute(query):
-        rec: Recognition = r.Recognition
-        rows.append(
-            RecognitionRow(
-                id=rec.id,
-                product_id=rec.product_id,
-                product_name=r.product_name,
-                enterprise_id=r.enterprise_id,
-                enterprise_name=r.enterprise_name,
-                division_code=r.division_code,
-                scheme=rec.scheme,
-                tier=rec.tier,
-                tier_text=rec.tier_text,
-                year=rec.year,
-                document_no=rec.document_no,
-                recognised_on=rec.recognised_on,
-                valid_until=rec.valid_until,
-                reward_amount=rec.reward_amount,
-                reward_paid=rec.reward_paid,
-            )
-        )
-    return rows
+    return [_row_of(r) for r in session.execute(query)]
+
+
+def _row_of(r: Any) -> RecognitionRow:
+    rec: Recognition = r.Recognition
+    return RecognitionRow(
+        id=rec.id,
+        product_id=rec.product_id,
+        product_name=r.product_name,
+        enterprise_id=r.enterprise_id,
+        enterprise_name=r.enterprise_name,
+        division_code=r.division_code,
+        scheme=rec.scheme,
+        tier=rec.tier,
+        tier_text=rec.tier_text,
+        year=rec.year,
+        document_no=rec.document_no,
+        recognised_on=rec.recognised_on,
+        valid_until=rec.valid_until,
+        reward_amount=rec.reward_amount,
+        reward_paid=rec.reward_paid,
+    )
 
 
 def validity_condition(validity: Validity, today: date, warn_days: int = 90) -> Any:
@@ -148,7 +160,30 @@ class RecognitionService(ServiceBase):
     def list_recognitions(
         self, filters: RecognitionFilter | None = None, *, limit: int = 200
     ) -> list[RecognitionRow]:
-        filters = filters or RecognitionFilter()
+        with self._read() as session:
+            conditions = self._conditions(session, filters or RecognitionFilter())
+            return recognition_rows(session, *conditions, limit=limit)
+
+    def recognition_keys(
+        self, filters: RecognitionFilter | None = None, order: SortOrder | None = None
+    ) -> list[str]:
+        with self._read() as session:
+            conditions = self._conditions(session, filters or RecognitionFilter())
+            return ordered_keys(
+                session,
+                _recognition_query().where(*conditions),
+                Recognition.id,
+                SORT_COLUMNS,
+                SortOrder("year", descending=True),
+                order,
+            )
+
+    def recognition_rows(self, keys: Sequence[str]) -> list[RecognitionRow]:
+        with self._read() as session:
+            found = rows_by_key(session, _recognition_query(), Recognition.id, keys)
+            return [_row_of(r) for r in found]
+
+    def _conditions(self, session: Session, filters: RecognitionFilter) -> list[Any]:
         conditions: list[Any] = []
         if filters.enterprise_id:
             conditions.append(Enterprise.id == filters.enterprise_id)
@@ -160,19 +195,26 @@ class RecognitionService(ServiceBase):
             conditions.append(Recognition.tier == filters.tier)
         if filters.year:
             conditions.append(Recognition.year == filters.year)
+        if filters.division_code:
+            conditions.append(Enterprise.division_code == filters.division_code)
         if filters.validity:
-            conditions.append(validity_condition(filters.validity, filters.today or date.today()))
-        with self._read() as session:
-            condition = search_condition(
-                session,
-                indexing.PRODUCT,
-                filters.search,
-                Recognition.product_id,
-                (Product.name, Enterprise.name, Recognition.document_no),
+            conditions.append(
+                validity_condition(
+                    filters.validity,
+                    filters.today or date.today(),
+                    self._config.expiry_warning_days,
+                )
             )
-            if condition is not None:
-                conditions.append(condition)
-            return recognition_rows(session, *conditions, limit=limit)
+        condition = search_condition(
+            session,
+            indexing.PRODUCT,
+            filters.search,
+            Recognition.product_id,
+            (Product.name, Enterprise.name, Recognition.document_no),
+        )
+        if condition is not None:
+            conditions.append(condition)
+        return conditions
 
     @staticmethod
     def _apply(recognition: Recognition, data: RecognitionInput) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -33,12 +34,21 @@ from firstbatch_desk.domain.validation import (
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.base import ServiceBase
 from firstbatch_desk.services.cases import refresh_case_schedule
+from firstbatch_desk.services.listing import SortOrder, ordered_keys, rows_by_key
 from firstbatch_desk.services.search import search_condition
 from firstbatch_desk.services.tombstones import restore_cascade, tombstone
 
 ENTITY = "走访记录"
 NOTE_LIMIT = 50_000
 HEADLINE_LENGTH = 120
+SORT_COLUMNS = {
+    "visit_date": Visit.visit_date,
+    "enterprise": Enterprise.name,
+    "method": Visit.method,
+    "headline": Visit.headline,
+    "signed": Visit.signed,
+}
+DEFAULT_ORDER = SortOrder("visit_date", descending=True)
 NOTE_FIELDS = (
     ("production_status", "生产情况"),
     ("sales_status", "销售情况"),
@@ -133,43 +143,70 @@ class VisitService(ServiceBase):
     def list_visits(
         self, filters: VisitFilter | None = None, *, limit: int = 200
     ) -> list[VisitRow]:
-        filters = filters or VisitFilter()
         with self._read() as session:
-            query = self._query()
-            if filters.enterprise_id:
-                query = query.where(Visit.enterprise_id == filters.enterprise_id)
-            if filters.case_id:
-                query = query.where(
-                    Visit.id.in_(
-                        select(VisitCase.visit_id).where(
-                            VisitCase.case_id == filters.case_id, VisitCase.deleted_at.is_(None)
-                        )
-                    )
-                )
-            if filters.officer_id:
-                query = query.where(
-                    Visit.id.in_(
-                        select(VisitOfficer.visit_id).where(
-                            VisitOfficer.officer_id == filters.officer_id,
-                            VisitOfficer.deleted_at.is_(None),
-                        )
-                    )
-                )
-            if filters.method:
-                query = query.where(Visit.method == filters.method)
-            if filters.date_from:
-                query = query.where(Visit.visit_date >= filters.date_from)
-            if filters.date_to:
-                query = query.where(Visit.visit_date <= filters.date_to)
-            if filters.division_code:
-                query = query.where(Enterprise.division_code == filters.division_code)
-            condition = search_condition(
-                session, indexing.VISIT, filters.search, Visit.id, (Visit.headline,)
-            )
-            if condition is not None:
-                query = query.where(condition)
+            query = self._filtered(session, filters or VisitFilter(), self._query())
             query = query.order_by(Visit.visit_date.desc(), Visit.id.desc()).limit(limit)
             return [self._row(r) for r in session.execute(query)]
+
+    def visit_keys(
+        self, filters: VisitFilter | None = None, order: SortOrder | None = None
+    ) -> list[str]:
+        """Keys of every matching visit in order; joins only what the filter needs."""
+        filters = filters or VisitFilter()
+        order = order if order is not None and order.key in SORT_COLUMNS else DEFAULT_ORDER
+        base = select(Visit.id).where(Visit.deleted_at.is_(None))
+        if filters.division_code or order.key == "enterprise":
+            base = base.join(Enterprise, Enterprise.id == Visit.enterprise_id)
+        with self._read() as session:
+            query = self._filtered(session, filters, base)
+            return ordered_keys(session, query, Visit.id, SORT_COLUMNS, DEFAULT_ORDER, order)
+
+    def visit_rows(self, keys: Sequence[str]) -> list[VisitRow]:
+        with self._read() as session:
+            return [self._row(r) for r in rows_by_key(session, self._query(), Visit.id, keys)]
+
+    def visit_count(self, filters: VisitFilter | None = None) -> int:
+        filters = filters or VisitFilter()
+        base = select(Visit.id).where(Visit.deleted_at.is_(None))
+        if filters.division_code:
+            base = base.join(Enterprise, Enterprise.id == Visit.enterprise_id)
+        with self._read() as session:
+            return self._count(session, self._filtered(session, filters, base))
+
+    def _filtered(self, session: Session, filters: VisitFilter, query: Select) -> Select:
+        if filters.enterprise_id:
+            query = query.where(Visit.enterprise_id == filters.enterprise_id)
+        if filters.case_id:
+            query = query.where(
+                Visit.id.in_(
+                    select(VisitCase.visit_id).where(
+                        VisitCase.case_id == filters.case_id, VisitCase.deleted_at.is_(None)
+                    )
+                )
+            )
+        if filters.officer_id:
+            query = query.where(
+                Visit.id.in_(
+                    select(VisitOfficer.visit_id).where(
+                        VisitOfficer.officer_id == filters.officer_id,
+                        VisitOfficer.deleted_at.is_(None),
+                    )
+                )
+            )
+        if filters.method:
+            query = query.where(Visit.method == filters.method)
+        if filters.date_from:
+            query = query.where(Visit.visit_date >= filters.date_from)
+        if filters.date_to:
+            query = query.where(Visit.visit_date <= filters.date_to)
+        if filters.division_code:
+            query = query.where(Enterprise.division_code == filters.division_code)
+        condition = search_condition(
+            session, indexing.VISIT, filters.search, Visit.id, (Visit.headline,)
+        )
+        if condition is not None:
+            query = query.where(condition)
+        return query
 
     # -- helpers -----------------------------------------------------------
 

@@ -35,6 +35,7 @@ class RecognitionFilter:
     scheme: Scheme | None = None
     tier: Tier | None = None
     year: int | None = None
+    division_code: str | None = None
     validity: Validity | None = None
     today: date | None = None
 
@@ -45,6 +46,7 @@ class CaseFilter:
     enterprise_id: uuid.UUID | None = None
     officer_id: uuid.UUID | None = None
     status: CaseStatus | None = None
+    division_code: str | None = None
     due_before: date | None = None
 
 

@@ -13,13 +13,27 @@ from typing import TYPE_CHECKING
 from firstbatch_desk.db.migrate import open_database, open_readonly
 from firstbatch_desk.db.reference_data import load_reference_data
 from firstbatch_desk.db.session import make_session_factory
+from firstbatch_desk.domain.followup import FollowUpCadence
 from firstbatch_desk.paths import AppPaths, resource_path
 from firstbatch_desk.services import Actor, Services
+from firstbatch_desk.services.base import ServiceConfig
 from firstbatch_desk.settings import Settings
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
+
+
+def service_config(settings: Settings) -> ServiceConfig:
+    """The rules the services follow, from the user's settings."""
+    return ServiceConfig(
+        cadence=FollowUpCadence(
+            first_visit_days=settings.first_visit_days,
+            first_year_interval_months=settings.first_year_interval_months,
+            later_interval_months=settings.later_interval_months,
+        ),
+        expiry_warning_days=settings.expiry_warning_days,
+    )
 
 
 @dataclass(slots=True)
@@ -64,5 +78,5 @@ def open_context(data_dir: str | Path | None = None, *, readonly: bool = False) 
     factory = make_session_factory(
         engine, actor=lambda: actor.name, origin=settings.installation_id[:32]
     )
-    services = Services.build(factory, actor, paths.database)
+    services = Services.build(factory, actor, paths.database, service_config(settings))
     return AppContext(paths, settings, engine, factory, services, created, backup)

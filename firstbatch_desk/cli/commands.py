@@ -19,8 +19,6 @@ from firstbatch_desk.domain.errors import StorageError
 from firstbatch_desk.paths import AppPaths, demo_data_dir, resource_path
 from firstbatch_desk.services.maintenance import check_database, schema_is_current
 
-GUI_EXIT_NOT_READY = 2
-
 
 def _open_existing(data_dir: str | None) -> AppContext:
     """Open a data directory that must already hold a database (migrating if old)."""
@@ -57,16 +55,16 @@ def run_gui(args: argparse.Namespace) -> int:
     else:
         context = open_context(data_dir)
     try:
-        try:
-            from firstbatch_desk.ui.launch import launch
-        except ImportError:
-            print(
-                output.text(args.lang, "gui_missing", path=context.paths.data_dir), file=sys.stderr
-            )
-            return GUI_EXIT_NOT_READY
-        return launch(context)
+        return _launch(context)
     finally:
         context.close()
+
+
+def _launch(context: AppContext) -> int:
+    """Open the program window over ``context`` (Qt is imported only here)."""
+    from firstbatch_desk.ui.launch import launch
+
+    return launch(context)
 
 
 def demo(args: argparse.Namespace) -> int:

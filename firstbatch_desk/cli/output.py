@@ -20,11 +20,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "demo_ready": ("已生成演示数据：{path}", "Demo data made in {path}"),
     "demo_reused": ("使用已有演示数据：{path}", "Using the existing demo data in {path}"),
     "demo_done": ("演示数据已写入：{path}", "Demo data written to {path}"),
-    "gui_missing": (
-        "程序窗口尚未提供；数据目录 {path} 已可用，可先使用命令行（firstbatch-desk --help）。",
-        "The program window is not available yet; the data in {path} is ready for the "
-        "command line (firstbatch-desk --help).",
-    ),
     "check_ok": ("数据库完好：{path}", "The database is healthy: {path}"),
     "check_failed": ("数据库已损坏：{path}", "The database is damaged: {path}"),
     "no_rows": ("（没有记录）", "(no records)"),

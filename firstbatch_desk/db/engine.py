@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -51,6 +51,7 @@ def sqlite_engine(path: Path, *, readonly: bool = False) -> Engine:
         engine = create_engine(
             "sqlite+pysqlite://",
             creator=lambda: sqlite3.connect(str(path), check_same_thread=False),
+            poolclass=QueuePool,
         )
         event.listen(engine, "connect", _apply_pragmas)
 

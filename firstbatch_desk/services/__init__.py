@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from firstbatch_desk.services.base import Actor
+from firstbatch_desk.services.base import Actor, ServiceConfig
 from firstbatch_desk.services.cases import CaseService
 from firstbatch_desk.services.enterprises import EnterpriseService
 from firstbatch_desk.services.info import InfoService
@@ -31,9 +31,13 @@ class Services:
 
     @classmethod
     def build(
-        cls, session_factory: sessionmaker[Session], actor: Actor, database_path: Path
+        cls,
+        session_factory: sessionmaker[Session],
+        actor: Actor,
+        database_path: Path,
+        config: ServiceConfig | None = None,
     ) -> Services:
-        args = (session_factory, actor, database_path)
+        args = (session_factory, actor, database_path, config)
         return cls(
             enterprises=EnterpriseService(*args),
             products=ProductService(*args),

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session
 
 
 def next_number(session: Session, column: Any, prefix: str, year: int) -> str:
-    """The next free number of the year; sequences grow from the highest in use."""
+    """The next free number of the year, one above the highest in use (numerically)."""
     stem = f"{prefix}-{year}-"
-    highest = session.scalar(select(func.max(column)).where(column.like(stem + "%")))
-    sequence = 1
-    if highest:
-        tail = str(highest)[len(stem) :]
-        digits = "".join(ch for ch in tail if ch.isdigit())
-        sequence = int(digits) + 1 if digits else 1
-    return f"{stem}{sequence:04d}"
+    sequence = cast(func.substr(column, len(stem) + 1), Integer)
+    highest = session.scalar(select(func.max(sequence)).where(column.like(stem + "%")))
+    return f"{stem}{int(highest or 0) + 1:04d}"

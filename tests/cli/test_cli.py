@@ -164,3 +164,32 @@ def test_bad_arguments_exit_with_usage(capsys: pytest.CaptureFixture[str]) -> No
     assert caught.value.code == 2
     with pytest.raises(SystemExit):
         main(["list", "visits", "--limit", "0"])
+
+
+def test_demo_then_info_shows_the_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "demo"
+    assert main(["demo", "--data-dir", str(target), "--scale", "120"]) == 0
+    capsys.readouterr()
+    assert main(["info", "--data-dir", str(target), "--json"]) == 0
+    counts = json.loads(capsys.readouterr().out)["counts"]
+    assert counts["visits"] == 120
+    assert counts["enterprises"] >= 40 and counts["needs"] == 24
+    assert main(["demo", "--data-dir", str(target)]) == 1  # never into a database with data
+    assert "已有数据" in capsys.readouterr().err
+    assert main(["info", "--data-dir", str(target), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["counts"]["visits"] == 120
+
+
+def test_gui_command_prepares_demo_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from firstbatch_desk.cli import commands
+
+    monkeypatch.setattr(commands, "demo_data_dir", lambda: tmp_path / "FirstBatchDesk-demo")
+    launched: list[Any] = []
+    monkeypatch.setattr(commands, "_launch", lambda context: launched.append(context) or 0)
+    assert main(["--demo"]) == 0
+    assert launched and launched[0].paths.data_dir == tmp_path / "FirstBatchDesk-demo"
+    assert "已生成演示数据" in capsys.readouterr().out
+    assert main(["--demo"]) == 0
+    assert "使用已有演示数据" in capsys.readouterr().out

@@ -168,3 +168,19 @@ def test_visit_lists_filter_by_method_date_and_division(context: Any) -> None:
     assert len(listing(VisitFilter(division_code="330402"))) == 2
     assert len(listing(VisitFilter(division_code="330481"))) == 0
     assert len(listing(VisitFilter(case_id=case.row.id))) == 2
+
+
+def test_cadence_comes_from_the_settings(data_dir: Any) -> None:
+    from firstbatch_desk.app import open_context
+    from firstbatch_desk.settings import Settings
+
+    settings_file = data_dir / "config" / "settings.json"
+    settings = Settings.load(settings_file)
+    settings.first_visit_days = 10
+    settings.save(settings_file)
+    context = open_context(data_dir)
+    try:
+        case = factories.recognised_case(context.services)
+        assert case.row.next_due_on == date(2023, 9, 11)  # recognised 2023-09-01 + 10 days
+    finally:
+        context.close()

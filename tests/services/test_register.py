@@ -149,3 +149,18 @@ def test_case_numbers_schedule_and_one_open_case_per_product(context: Any) -> No
     assert [c.id for c in listing(CaseFilter(status=CaseStatus.ACTIVE))] == [second.row.id]
     assert [c.id for c in listing(CaseFilter(officer_id=case.row.officer_id))] == [case.row.id]
     assert [c.id for c in listing(CaseFilter(search="GZ-2024-0001"))] == [second.row.id]
+
+
+def test_numbers_keep_growing_past_four_digits(context: Any) -> None:
+    from firstbatch_desk.db.models import Case
+    from firstbatch_desk.services.numbering import next_number
+
+    with context.session_factory() as session:
+        assert next_number(session, Case.case_no, "GZ", 2031) == "GZ-2031-0001"
+    first = factories.recognised_case(context.services)
+    second = factories.recognised_case(context.services)
+    with context.session_factory.begin() as session:
+        session.get(Case, first.row.id).case_no = "GZ-2023-9999"
+        session.get(Case, second.row.id).case_no = "GZ-2023-10000"
+    with context.session_factory() as session:
+        assert next_number(session, Case.case_no, "GZ", 2023) == "GZ-2023-10001"

@@ -1,0 +1,1 @@
+"""The Qt user interface: views lay out, services do the work."""

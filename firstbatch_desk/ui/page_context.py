@@ -1,0 +1,23 @@
+"""What every page and dialog is given: services, prompts, undo, language, saved state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from firstbatch_desk.services import Services
+from firstbatch_desk.ui.prompts import Prompts
+from firstbatch_desk.ui.ui_state import UiState
+from firstbatch_desk.ui.undo import UndoLog
+
+
+@dataclass
+class PageContext:
+    services: Services
+    prompts: Prompts
+    undo: UndoLog
+    ui_state: UiState
+    language: str = "zh_CN"
+
+    @property
+    def message_language(self) -> str:
+        return "en" if self.language.startswith("en") else "zh"

@@ -1,0 +1,311 @@
+"""企业: the enterprise list with filters, its details and the register's actions."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QWidget
+
+from firstbatch_desk.domain.dtos.filters import (
+    CaseFilter,
+    EnterpriseFilter,
+    NeedFilter,
+    RecognitionFilter,
+    VisitFilter,
+)
+from firstbatch_desk.domain.dtos.register import EnterpriseRow
+from firstbatch_desk.domain.errors import FirstBatchError
+from firstbatch_desk.services.listing import SortOrder
+from firstbatch_desk.ui.dialogs.enterprise_dialog import EnterpriseEditDialog
+from firstbatch_desk.ui.dialogs.product_dialog import ProductEditDialog
+from firstbatch_desk.ui.dialogs.recognition_dialog import RecognitionEditDialog
+from firstbatch_desk.ui.i18n import enum_label, translate
+from firstbatch_desk.ui.models.columns import Column
+from firstbatch_desk.ui.page_context import PageContext
+from firstbatch_desk.ui.pages.list_page import ListPage
+from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, link, table
+
+
+def _t(text: str) -> str:
+    return translate("EnterprisesPage", text)
+
+
+class EnterprisesPage(ListPage):
+    page_name = "enterprises"
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.new_button.setText(self.tr("新建企业"))
+        self.add_product_button = QPushButton(self.tr("新增产品"), self)
+        self.add_product_button.setObjectName("add_product_button")
+        self.add_recognition_button = QPushButton(self.tr("新增认定"), self)
+        self.add_recognition_button.setObjectName("add_recognition_button")
+        self.add_product_button.clicked.connect(self._on_add_product)
+        self.add_recognition_button.clicked.connect(self._on_add_recognition)
+        buttons = self.layout().itemAt(1).layout()
+        buttons.insertWidget(3, self.add_product_button)
+        buttons.insertWidget(4, self.add_recognition_button)
+
+    def columns(self) -> list[Column]:
+        return [
+            Column(_t("企业名称"), lambda r: r.name, "name", width=260),
+            Column(_t("统一社会信用代码"), lambda r: r.credit_code, "credit_code", width=170),
+            Column(_t("区县"), lambda r: r.division_name, "division", width=80),
+            Column(_t("开发区"), lambda r: r.zone_name, "zone", width=150),
+            Column(
+                _t("规上"),
+                lambda r: r.above_scale,
+                "above_scale",
+                Qt.AlignmentFlag.AlignCenter,
+                width=50,
+            ),
+            Column(
+                _t("专精特新"),
+                lambda r: r.specialised,
+                "specialised",
+                Qt.AlignmentFlag.AlignCenter,
+                width=70,
+            ),
+            Column(
+                _t("高企"),
+                lambda r: r.high_tech,
+                "high_tech",
+                Qt.AlignmentFlag.AlignCenter,
+                width=50,
+            ),
+        ]
+
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        self.division_filter = QComboBox(self)
+        self.division_filter.setObjectName("division_filter")
+        self.division_filter.addItem(self.tr("全部区县"), None)
+        for division in self.ctx.services.reference.list_divisions():
+            self.division_filter.addItem(division.name, division.code)
+        self.zone_filter = QComboBox(self)
+        self.zone_filter.setObjectName("zone_filter")
+        self.zone_filter.addItem(self.tr("全部开发区"), None)
+        for zone in self.ctx.services.reference.list_zones():
+            self.zone_filter.addItem(zone.name, str(zone.id))
+        self.above_scale_filter = QCheckBox(self.tr("规上"), self)
+        self.specialised_filter = QCheckBox(self.tr("专精特新"), self)
+        self.high_tech_filter = QCheckBox(self.tr("高企"), self)
+        for widget in (self.division_filter, self.zone_filter):
+            widget.currentIndexChanged.connect(lambda _i: self.reload())
+            bar.addWidget(widget)
+        for check in (self.above_scale_filter, self.specialised_filter, self.high_tech_filter):
+            check.toggled.connect(lambda _c: self.reload())
+            bar.addWidget(check)
+
+    def current_filter(self) -> EnterpriseFilter:
+        zone = self.zone_filter.currentData()
+        return EnterpriseFilter(
+            search=self.search_text(),
+            division_code=self.division_filter.currentData(),
+            zone_id=uuid.UUID(zone) if zone else None,
+            above_scale=True if self.above_scale_filter.isChecked() else None,
+            specialised=True if self.specialised_filter.isChecked() else None,
+            high_tech=True if self.high_tech_filter.isChecked() else None,
+        )
+
+    def fetch_keys(self, order: SortOrder | None) -> list[str]:
+        if not hasattr(self, "high_tech_filter"):
+            return []
+        return self.ctx.services.enterprises.enterprise_keys(self.current_filter(), order)
+
+    def fetch_rows(self, keys: Any) -> list[Any]:
+        return self.ctx.services.enterprises.enterprise_rows(keys)
+
+    def can_create(self) -> bool:
+        return True
+
+    # -- details ------------------------------------------------------------
+
+    def detail_html(self, row: EnterpriseRow) -> str:
+        services = self.ctx.services
+        lang = self.ctx.language
+        e = services.enterprises.get_enterprise(row.id)
+        flags = "、".join(
+            label
+            for label, on in (
+                (_t("规上企业"), e.above_scale),
+                (_t("专精特新"), e.specialised),
+                (_t("高新技术企业"), e.high_tech),
+            )
+            if on
+        )
+        parts = [
+            f"<h2>{esc(e.name)}</h2>",
+            facts(
+                [
+                    (_t("统一社会信用代码"), e.credit_code or ""),
+                    (_t("曾用名"), e.former_names),
+                    (
+                        _t("区县 / 开发区"),
+                        " / ".join(x for x in (e.division_name, e.zone_name) if x),
+                    ),
+                    (_t("地址"), e.address),
+                    (_t("法定代表人"), e.legal_representative),
+                    (_t("所属行业"), e.industry),
+                    (_t("企业标识"), flags),
+                ]
+            ),
+            f"<h3>{esc(_t('联系人'))}</h3>",
+            table(
+                [_t("姓名"), _t("职务"), _t("电话"), _t("邮箱")],
+                [(c.name, c.title, c.phone, c.email) for c in e.contacts],
+                _t("暂无联系人"),
+            ),
+        ]
+        products = services.products.list_products(enterprise_id=e.id, limit=100)
+        parts += [
+            f"<h3>{esc(_t('产品'))}</h3>",
+            table(
+                [_t("产品名称"), _t("型号规格"), _t("应用领域"), _t("认定数")],
+                [
+                    (p.name, p.model_spec, p.application_field, p.recognition_count)
+                    for p in products
+                ],
+                _t("暂无产品"),
+            ),
+        ]
+        recognitions = services.recognitions.list_recognitions(
+            RecognitionFilter(enterprise_id=e.id), limit=100
+        )
+        parts += [
+            f"<h3>{esc(_t('认定情况'))}</h3>",
+            table(
+                [_t("年度"), _t("类别"), _t("档次"), _t("产品"), _t("文号"), _t("有效期至")],
+                [
+                    (
+                        r.year,
+                        enum_label(r.scheme, lang),
+                        enum_label(r.tier, lang),
+                        r.product_name,
+                        r.document_no,
+                        r.valid_until or "",
+                    )
+                    for r in recognitions
+                ],
+                _t("暂无认定"),
+            ),
+        ]
+        cases = services.cases.list_cases(CaseFilter(enterprise_id=e.id), limit=100)
+        parts += [
+            f"<h3>{esc(_t('跟踪档案'))}</h3>",
+            table(
+                [_t("档案号"), _t("产品"), _t("负责人"), _t("状态"), _t("下次走访")],
+                [
+                    (
+                        Html(link("case", c.id, c.case_no)),
+                        c.product_name,
+                        c.officer_name,
+                        enum_label(c.status, lang),
+                        c.next_due_on or "",
+                    )
+                    for c in cases
+                ],
+                _t("暂无档案"),
+            ),
+        ]
+        visits = services.visits.list_visits(VisitFilter(enterprise_id=e.id), limit=5)
+        parts += [
+            f"<h3>{esc(_t('最近走访'))}</h3>",
+            table(
+                [_t("日期"), _t("方式"), _t("走访人员"), _t("纪要")],
+                [
+                    (v.visit_date, enum_label(v.method, lang), v.officer_names, v.headline)
+                    for v in visits
+                ],
+                _t("暂无走访记录"),
+            ),
+        ]
+        needs = services.needs.list_needs(NeedFilter(enterprise_id=e.id, open_only=True), limit=20)
+        parts += [
+            f"<h3>{esc(_t('未办结诉求'))}</h3>",
+            table(
+                [_t("编号"), _t("类别"), _t("事项"), _t("状态"), _t("期限")],
+                [
+                    (
+                        n.need_no,
+                        enum_label(n.category, lang),
+                        n.title,
+                        enum_label(n.status, lang),
+                        n.due_on or "",
+                    )
+                    for n in needs
+                ],
+                _t("暂无未办结诉求"),
+            ),
+        ]
+        return "".join(parts)
+
+    # -- actions ------------------------------------------------------------
+
+    def new_record(self) -> None:
+        self._edit(None)
+
+    def edit_record(self, row: EnterpriseRow) -> None:
+        try:
+            detail = self.ctx.services.enterprises.get_enterprise(row.id)
+        except FirstBatchError as exc:
+            self.show_error(exc)
+            return
+        self._edit(detail)
+
+    def _edit(self, detail: Any) -> None:
+        dialog = EnterpriseEditDialog(self.ctx, detail, self)
+        dialog.existing_requested.connect(
+            lambda ident: self.open_requested.emit("enterprise", ident)
+        )
+        if dialog.exec():
+            saved = dialog.result_value
+            self.data_changed.emit()
+            self.reload()
+            self.select_key(saved.id.hex)  # type: ignore[attr-defined]
+
+    def delete_record(self, row: EnterpriseRow) -> None:
+        question = self.tr("删除企业“%1”及其产品、认定和档案？可用 Ctrl+Z 撤销。").replace(
+            "%1", row.name
+        )
+        if not self.ctx.prompts.confirm(self, self.tr("删除企业"), question):
+            return
+        service = self.ctx.services.enterprises
+        try:
+            service.delete_enterprise(row.id)
+        except FirstBatchError as exc:
+            self.show_error(exc)
+            return
+        self.ctx.undo.push(
+            self.tr("删除企业“%1”").replace("%1", row.name),
+            lambda ident=row.id: service.restore_enterprise(ident),
+        )
+        self.data_changed.emit()
+        self.reload()
+
+    def _selected_enterprise(self) -> EnterpriseRow | None:
+        row = self.current_row()
+        if row is None:
+            self.ctx.prompts.info(
+                self, self.tr("请选择企业"), self.tr("请先在列表中选择一家企业。")
+            )
+        return row
+
+    def _on_add_product(self) -> None:
+        row = self._selected_enterprise()
+        if row is None:
+            return
+        dialog = ProductEditDialog(self.ctx, row.id, None, self)
+        if dialog.exec():
+            self.data_changed.emit()
+            self._show_detail(row)
+
+    def _on_add_recognition(self) -> None:
+        row = self._selected_enterprise()
+        if row is None:
+            return
+        dialog = RecognitionEditDialog(self.ctx, row.id, None, self)
+        if dialog.exec():
+            self.data_changed.emit()
+            self._show_detail(row)

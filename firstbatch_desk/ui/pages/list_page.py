@@ -1,0 +1,224 @@
+"""What every list page shares: search, filters, the lazy table and a detail panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from firstbatch_desk.domain.errors import FirstBatchError
+from firstbatch_desk.services.listing import SortOrder
+from firstbatch_desk.ui.models.columns import Column
+from firstbatch_desk.ui.models.lazy_table_model import ROW_ROLE, LazyTableModel
+from firstbatch_desk.ui.page_context import PageContext
+from firstbatch_desk.ui.widgets.detail_view import DetailView
+from firstbatch_desk.ui.widgets.highlight_delegate import HighlightDelegate
+from firstbatch_desk.ui.widgets.search_box import SearchBox
+
+
+class ListPage(QWidget):
+    """A page with a searchable, filterable big list and the selected record's details.
+
+    Subclasses give the columns, the filter widgets, the queries and the
+    detail HTML, and may offer new / edit / delete.
+    """
+
+    data_changed = Signal()
+    open_requested = Signal(str, str)  # kind, id (from links in the detail view)
+
+    page_name = "list"
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(f"{self.page_name}_page")
+        self.search_box = SearchBox(self)
+        self.search_box.setObjectName(f"{self.page_name}_search")
+        self.count_label = QLabel(self)
+        self.new_button = QPushButton(self.tr("新建"), self)
+        self.edit_button = QPushButton(self.tr("编辑"), self)
+        self.delete_button = QPushButton(self.tr("删除"), self)
+        for button, name in (
+            (self.new_button, "new"),
+            (self.edit_button, "edit"),
+            (self.delete_button, "delete"),
+        ):
+            button.setObjectName(f"{self.page_name}_{name}_button")
+        self.filter_bar = QHBoxLayout()
+        self.model = LazyTableModel(
+            self.columns(), self.fetch_keys, self.fetch_rows, language=ctx.language, parent=self
+        )
+        self.table = QTableView(self)
+        self.table.setObjectName(f"{self.page_name}_table")
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(HighlightDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for number, column in enumerate(self.model.columns()):
+            self.table.setColumnWidth(number, column.width)
+        self.detail = DetailView(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self._layout()
+        self._connect()
+        self.build_filters(self.filter_bar)
+        self.ctx.ui_state.restore_header(self.page_name, self.table.horizontalHeader())
+        self.ctx.ui_state.restore_splitter(self.page_name, self.splitter)
+        self._loaded = False
+
+    # -- to be given by subclasses ----------------------------------------
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        """Add filter widgets to ``bar``; call ``self.reload()`` when they change."""
+
+    def fetch_keys(self, order: SortOrder | None) -> list[str]:
+        raise NotImplementedError
+
+    def fetch_rows(self, keys: Any) -> list[Any]:
+        raise NotImplementedError
+
+    def detail_html(self, row: Any) -> str:
+        return ""
+
+    def new_record(self) -> None:
+        """Ctrl+N on this page."""
+
+    def edit_record(self, row: Any) -> None:
+        """Double-click or the edit button."""
+
+    def delete_record(self, row: Any) -> None:
+        """The delete button (after the subclass asks for confirmation)."""
+
+    def can_create(self) -> bool:
+        return False
+
+    # -- behaviour ----------------------------------------------------------
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 3)
+        top.addLayout(self.filter_bar, 5)
+        top.addWidget(self.count_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(self.splitter, 1)
+
+    def _connect(self) -> None:
+        self.search_box.search_changed.connect(self._on_search_changed)
+        self.model.refreshed.connect(self._on_model_refreshed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.table.doubleClicked.connect(lambda _i: self._on_edit())
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button.clicked.connect(self._on_edit)
+        self.delete_button.clicked.connect(self._on_delete)
+        self.detail.link_activated.connect(self.open_requested)
+        self.new_button.setVisible(self.can_create())
+        self.edit_button.setVisible(self.can_create())
+        self.delete_button.setVisible(self.can_create())
+
+    def ensure_loaded(self) -> None:
+        """Load the list the first time the page is shown."""
+        if not self._loaded:
+            self._loaded = True
+            self.reload()
+
+    def reload(self) -> None:
+        """Query again (filters, search or data changed), keeping the selection if possible."""
+        current = self.current_key()
+        self.model.highlight = self.search_text()
+        self.model.refresh()
+        self._loaded = True
+        if current:
+            self.select_key(current)
+
+    def search_text(self) -> str:
+        return self.search_box.text().strip()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def current_key(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.key_at(index.row()) if index.isValid() else None
+
+    def current_row(self) -> Any:
+        index = self.table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def select_key(self, key: str) -> bool:
+        row = self.model.row_of_key(key)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def save_state(self) -> None:
+        self.ctx.ui_state.save_header(self.page_name, self.table.horizontalHeader())
+        self.ctx.ui_state.save_splitter(self.page_name, self.splitter)
+
+    def show_error(self, error: FirstBatchError) -> None:
+        self.ctx.prompts.error(self, error.message(self.ctx.message_language))
+
+    def _on_search_changed(self, _text: str) -> None:
+        self.reload()
+
+    def _on_model_refreshed(self, count: int) -> None:
+        self.count_label.setText(self.tr("共 %n 条", "", count))
+        if count == 0:
+            self.detail.show_html(f'<p class="muted">{self.tr("没有符合条件的记录。")}</p>')
+
+    def _on_current_changed(self, current: Any, _previous: Any) -> None:
+        row = current.data(ROW_ROLE) if current.isValid() else None
+        self.edit_button.setEnabled(row is not None)
+        self.delete_button.setEnabled(row is not None)
+        if row is not None:
+            # Let the selection paint first; the detail may query several tables.
+            QTimer.singleShot(0, lambda: self._show_detail(row))
+
+    def _show_detail(self, row: Any) -> None:
+        try:
+            self.detail.show_html(self.detail_html(row))
+        except FirstBatchError as exc:
+            self.detail.show_html(f'<p class="warn">{exc.message(self.ctx.message_language)}</p>')
+
+    def _on_edit(self) -> None:
+        row = self.current_row()
+        if row is not None and self.can_create():
+            self.edit_record(row)
+
+    def _on_delete(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.delete_record(row)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QDialog
 
 from firstbatch_desk.services import Services
 from firstbatch_desk.ui.prompts import Prompts
@@ -17,6 +20,7 @@ class PageContext:
     undo: UndoLog
     ui_state: UiState
     language: str = "zh_CN"
+    run_dialog: Callable[[QDialog], bool] = field(default=lambda dialog: bool(dialog.exec()))
 
     @property
     def message_language(self) -> str:

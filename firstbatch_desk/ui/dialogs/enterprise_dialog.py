@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import uuid
 
 from PySide6.QtCore import Signal
@@ -72,6 +71,8 @@ class EnterpriseEditDialog(FormDialog):
         self._build()
         if detail is not None:
             self._load(detail)
+        self._duplicate_id = ""
+        self.errors["credit_code"].linkActivated.connect(self._on_code_link)
         self.code_edit.problem_changed.connect(self._on_code_problem)
         self.name_edit.textChanged.connect(lambda _t: self.errors["name"].clear_message())
         self.resize(640, 640)
@@ -199,21 +200,20 @@ class EnterpriseEditDialog(FormDialog):
     def show_error(self, exc: FirstBatchError, extra_html: str = "") -> None:
         if isinstance(exc, DuplicateError) and exc.existing_id:
             extra_html = f' <a href="open">{self.tr("打开已有企业")}</a>'
-            label = self.errors["credit_code"]
-            label.show_message(exc.message(self.ctx.message_language) + extra_html)
-            with contextlib.suppress(RuntimeError, TypeError):
-                label.linkActivated.disconnect()
-            existing = exc.existing_id
-            label.linkActivated.connect(lambda _l: self._open_existing(existing))
+            self._duplicate_id = exc.existing_id
+            self.errors["credit_code"].show_message(
+                exc.message(self.ctx.message_language) + extra_html
+            )
             return
         if isinstance(exc, InvalidCreditCode):
             self.errors["credit_code"].show_message(exc.message(self.ctx.message_language))
             return
         super().show_error(exc, extra_html)
 
-    def _open_existing(self, existing: str) -> None:
-        self.existing_requested.emit(existing)
-        self.reject()
+    def _on_code_link(self, _link: str) -> None:
+        if self._duplicate_id:
+            self.existing_requested.emit(self._duplicate_id)
+            self.reject()
 
     def _on_code_problem(self, problem: str) -> None:
         self.errors["credit_code"].show_message(problem)

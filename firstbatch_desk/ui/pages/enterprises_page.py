@@ -259,7 +259,7 @@ class EnterprisesPage(ListPage):
         dialog.existing_requested.connect(
             lambda ident: self.open_requested.emit("enterprise", ident)
         )
-        if dialog.exec():
+        if self.ctx.run_dialog(dialog):
             saved = dialog.result_value
             self.data_changed.emit()
             self.reload()
@@ -297,7 +297,7 @@ class EnterprisesPage(ListPage):
         if row is None:
             return
         dialog = ProductEditDialog(self.ctx, row.id, None, self)
-        if dialog.exec():
+        if self.ctx.run_dialog(dialog):
             self.data_changed.emit()
             self._show_detail(row)
 
@@ -306,6 +306,6 @@ class EnterprisesPage(ListPage):
         if row is None:
             return
         dialog = RecognitionEditDialog(self.ctx, row.id, None, self)
-        if dialog.exec():
+        if self.ctx.run_dialog(dialog):
             self.data_changed.emit()
             self._show_detail(row)

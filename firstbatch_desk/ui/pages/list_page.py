@@ -37,6 +37,7 @@ class ListPage(QWidget):
     open_requested = Signal(str, str)  # kind, id (from links in the detail view)
 
     page_name = "list"
+    default_sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +65,7 @@ class ListPage(QWidget):
         self.table.setItemDelegate(HighlightDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSortIndicator(*self.default_sort)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -145,6 +147,10 @@ class ListPage(QWidget):
         self.new_button.setVisible(self.can_create())
         self.edit_button.setVisible(self.can_create())
         self.delete_button.setVisible(self.can_create())
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
 
     def ensure_loaded(self) -> None:
         """Load the list the first time the page is shown."""

@@ -1,0 +1,168 @@
+"""跟踪档案: the case list (officer in charge, status, next due)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+
+from firstbatch_desk.domain.dtos.filters import CaseFilter, NeedFilter, VisitFilter
+from firstbatch_desk.domain.dtos.register import CaseRow
+from firstbatch_desk.domain.enums import CaseStatus
+from firstbatch_desk.domain.errors import FirstBatchError
+from firstbatch_desk.services.listing import SortOrder
+from firstbatch_desk.ui.dialogs.case_dialog import CaseEditDialog
+from firstbatch_desk.ui.i18n import enum_label, translate
+from firstbatch_desk.ui.models.columns import Column
+from firstbatch_desk.ui.page_context import PageContext
+from firstbatch_desk.ui.pages.list_page import ListPage
+from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, link, table
+
+OVERDUE = QColor("#c0392b")
+
+
+def _t(text: str) -> str:
+    return translate("CasesPage", text)
+
+
+class CasesPage(ListPage):
+    page_name = "cases"
+    default_sort = (6, Qt.SortOrder.AscendingOrder)
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.new_button.hide()
+        self.model.foreground = self._colour
+
+    def columns(self) -> list[Column]:
+        return [
+            Column(_t("档案号"), lambda r: r.case_no, "case_no", width=110),
+            Column(_t("企业"), lambda r: r.enterprise_name, "enterprise", width=220),
+            Column(_t("产品"), lambda r: r.product_name, "product", width=200),
+            Column(_t("负责人"), lambda r: r.officer_name, "officer", width=70),
+            Column(_t("状态"), lambda r: r.status, "status", width=60),
+            Column(_t("上次走访"), lambda r: r.last_visit_on, "last_visit_on", width=95),
+            Column(_t("下次走访"), lambda r: r.next_due_on, "next_due_on", width=95),
+        ]
+
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        self.officer_filter = QComboBox(self)
+        self.officer_filter.setObjectName("officer_filter")
+        self.officer_filter.addItem(self.tr("全部负责人"), None)
+        for officer in self.ctx.services.reference.list_officers():
+            self.officer_filter.addItem(officer.name, str(officer.id))
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("status_filter")
+        self.status_filter.addItem(self.tr("全部状态"), None)
+        for status in CaseStatus:
+            self.status_filter.addItem(enum_label(status, self.ctx.language), status.value)
+        self.division_filter = QComboBox(self)
+        self.division_filter.addItem(self.tr("全部区县"), None)
+        for division in self.ctx.services.reference.list_divisions():
+            self.division_filter.addItem(division.name, division.code)
+        for combo in (self.officer_filter, self.status_filter, self.division_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+            bar.addWidget(combo)
+
+    def current_filter(self) -> CaseFilter:
+        officer = self.officer_filter.currentData()
+        status = self.status_filter.currentData()
+        return CaseFilter(
+            search=self.search_text(),
+            officer_id=uuid.UUID(officer) if officer else None,
+            status=CaseStatus(status) if status else None,
+            division_code=self.division_filter.currentData(),
+        )
+
+    def fetch_keys(self, order: SortOrder | None) -> list[str]:
+        if not hasattr(self, "division_filter"):
+            return []
+        return self.ctx.services.cases.case_keys(self.current_filter(), order)
+
+    def fetch_rows(self, keys: Any) -> list[Any]:
+        return self.ctx.services.cases.case_rows(keys)
+
+    def can_create(self) -> bool:
+        return True
+
+    @staticmethod
+    def _colour(row: CaseRow) -> QColor | None:
+        due = row.next_due_on
+        return OVERDUE if due is not None and due < date.today() else None
+
+    def detail_html(self, row: CaseRow) -> str:
+        lang = self.ctx.language
+        detail = self.ctx.services.cases.get_case(row.id)
+        visits = self.ctx.services.visits.list_visits(VisitFilter(case_id=row.id), limit=10)
+        needs = self.ctx.services.needs.list_needs(NeedFilter(case_id=row.id), limit=20)
+        return "".join(
+            [
+                f"<h2>{esc(row.case_no)} {esc(row.product_name)}</h2>",
+                facts(
+                    [
+                        (
+                            _t("企业"),
+                            Html(link("enterprise", row.enterprise_id, row.enterprise_name)),
+                        ),
+                        (_t("负责人"), row.officer_name),
+                        (_t("状态"), enum_label(row.status, lang)),
+                        (_t("建档日期"), row.opened_on),
+                        (_t("上次走访"), row.last_visit_on or ""),
+                        (_t("下次走访"), row.next_due_on or ""),
+                        (_t("走访次数"), detail.visit_count),
+                        (_t("未办结诉求"), detail.open_need_count),
+                        (_t("备注"), detail.notes),
+                    ]
+                ),
+                f"<h3>{esc(_t('走访记录'))}</h3>",
+                table(
+                    [_t("日期"), _t("方式"), _t("走访人员"), _t("纪要")],
+                    [
+                        (v.visit_date, enum_label(v.method, lang), v.officer_names, v.headline)
+                        for v in visits
+                    ],
+                    _t("暂无走访记录"),
+                ),
+                f"<h3>{esc(_t('问题诉求'))}</h3>",
+                table(
+                    [_t("编号"), _t("事项"), _t("状态"), _t("期限")],
+                    [
+                        (n.need_no, n.title, enum_label(n.status, lang), n.due_on or "")
+                        for n in needs
+                    ],
+                    _t("暂无诉求"),
+                ),
+            ]
+        )
+
+    def edit_record(self, row: CaseRow) -> None:
+        try:
+            detail = self.ctx.services.cases.get_case(row.id)
+        except FirstBatchError as exc:
+            self.show_error(exc)
+            return
+        dialog = CaseEditDialog(self.ctx, row.product_id, detail, self)
+        if self.ctx.run_dialog(dialog):
+            self.data_changed.emit()
+            self.reload()
+
+    def delete_record(self, row: CaseRow) -> None:
+        question = self.tr("删除档案 %1？可用 Ctrl+Z 撤销。").replace("%1", row.case_no)
+        if not self.ctx.prompts.confirm(self, self.tr("删除档案"), question):
+            return
+        service = self.ctx.services.cases
+        try:
+            service.delete_case(row.id)
+        except FirstBatchError as exc:
+            self.show_error(exc)
+            return
+        self.ctx.undo.push(
+            self.tr("删除档案 %1").replace("%1", row.case_no),
+            lambda ident=row.id: service.restore_case(ident),
+        )
+        self.data_changed.emit()
+        self.reload()

@@ -1,0 +1,132 @@
+"""走访记录: every visit, searchable by its notes, filtered by officer, method, dates, district."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+
+from firstbatch_desk.domain.dtos.filters import VisitFilter
+from firstbatch_desk.domain.dtos.followup import VisitRow
+from firstbatch_desk.domain.enums import VisitMethod
+from firstbatch_desk.services.listing import SortOrder
+from firstbatch_desk.ui.i18n import enum_label, translate
+from firstbatch_desk.ui.models.columns import Column
+from firstbatch_desk.ui.page_context import PageContext
+from firstbatch_desk.ui.pages.list_page import ListPage
+from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, link
+
+PERIODS = ((0, "全部日期"), (30, "近 30 天"), (90, "近 90 天"), (365, "近一年"))
+
+
+def _t(text: str) -> str:
+    return translate("VisitsPage", text)
+
+
+class VisitsPage(ListPage):
+    page_name = "visits"
+    default_sort = (0, Qt.SortOrder.DescendingOrder)
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.new_button.hide()
+
+    def columns(self) -> list[Column]:
+        return [
+            Column(_t("日期"), lambda r: r.visit_date, "visit_date", width=95),
+            Column(_t("企业"), lambda r: r.enterprise_name, "enterprise", width=230),
+            Column(_t("方式"), lambda r: r.method, "method", width=50),
+            Column(_t("走访人员"), lambda r: r.officer_names, "", width=120),
+            Column(_t("签字"), lambda r: r.signed, "signed", width=45),
+            Column(_t("纪要"), lambda r: r.headline, "headline", width=400),
+        ]
+
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        self.officer_filter = QComboBox(self)
+        self.officer_filter.setObjectName("visit_officer_filter")
+        self.officer_filter.addItem(self.tr("全部人员"), None)
+        for officer in self.ctx.services.reference.list_officers():
+            self.officer_filter.addItem(officer.name, str(officer.id))
+        self.method_filter = QComboBox(self)
+        self.method_filter.setObjectName("method_filter")
+        self.method_filter.addItem(self.tr("全部方式"), None)
+        for method in VisitMethod:
+            self.method_filter.addItem(enum_label(method, self.ctx.language), method.value)
+        self.period_filter = QComboBox(self)
+        self.period_filter.setObjectName("period_filter")
+        for days, text in PERIODS:
+            self.period_filter.addItem(_t(text), days)
+        self.division_filter = QComboBox(self)
+        self.division_filter.setObjectName("visit_division_filter")
+        self.division_filter.addItem(self.tr("全部区县"), None)
+        for division in self.ctx.services.reference.list_divisions():
+            self.division_filter.addItem(division.name, division.code)
+        for combo in (
+            self.officer_filter,
+            self.method_filter,
+            self.period_filter,
+            self.division_filter,
+        ):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+            bar.addWidget(combo)
+
+    def current_filter(self) -> VisitFilter:
+        officer = self.officer_filter.currentData()
+        method = self.method_filter.currentData()
+        days = self.period_filter.currentData() or 0
+        return VisitFilter(
+            search=self.search_text(),
+            officer_id=uuid.UUID(officer) if officer else None,
+            method=VisitMethod(method) if method else None,
+            date_from=date.today() - timedelta(days=days) if days else None,
+            division_code=self.division_filter.currentData(),
+        )
+
+    def fetch_keys(self, order: SortOrder | None) -> list[str]:
+        if not hasattr(self, "division_filter"):
+            return []
+        return self.ctx.services.visits.visit_keys(self.current_filter(), order)
+
+    def fetch_rows(self, keys: Any) -> list[Any]:
+        return self.ctx.services.visits.visit_rows(keys)
+
+    def detail_html(self, row: VisitRow) -> str:
+        v = self.ctx.services.visits.get_visit(row.id)
+        lang = self.ctx.language
+        texts = [
+            (_t("生产情况"), v.production_status),
+            (_t("销售情况"), v.sales_status),
+            (_t("推广应用进展"), v.application_progress),
+            (_t("新增下游用户"), v.new_users),
+            (_t("政策宣传"), v.policies_explained),
+        ]
+        attendees = "、".join(f"{a.name}（{a.title}）" if a.title else a.name for a in v.attendees)
+        body = "".join(f"<h3>{esc(label)}</h3><p>{esc(text)}</p>" for label, text in texts if text)
+        summary = esc(v.summary).replace("\n", "<br>")
+        return "".join(
+            [
+                f"<h2>{esc(row.visit_date)} {esc(row.enterprise_name)}</h2>",
+                facts(
+                    [
+                        (
+                            _t("企业"),
+                            Html(link("enterprise", row.enterprise_id, row.enterprise_name)),
+                        ),
+                        (_t("方式"), enum_label(row.method, lang)),
+                        (_t("走访人员"), row.officer_names),
+                        (_t("企业参加人员"), attendees),
+                        (_t("涉及档案"), "、".join(v.case_nos)),
+                        (_t("合同金额(万元)"), v.contract_value if v.contract_value else ""),
+                        (_t("数量"), f"{v.quantity} {v.quantity_unit}".strip()),
+                        (_t("下次走访"), v.next_visit_on or ""),
+                        (_t("已签字"), _t("是") if row.signed else _t("否")),
+                    ]
+                ),
+                f"<h3>{esc(_t('走访纪要'))}</h3><p>{summary}</p>",
+                body,
+                f'<p class="muted">{esc(_t("走访录入表单随“跟踪服务”功能提供。"))}</p>',
+            ]
+        )

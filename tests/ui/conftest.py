@@ -1,0 +1,73 @@
+"""UI fixtures: the real main window over real services, with scripted dialogs and prompts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from firstbatch_desk.ui.launch import build_main_window
+from firstbatch_desk.ui.main_window import MainWindow
+from firstbatch_desk.ui.prompts import Prompts
+
+
+class ScriptedPrompts(Prompts):
+    """Answers questions from a script and records every message instead of blocking."""
+
+    def __init__(self) -> None:
+        self.answers: list[bool] = []
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        return self.answers.pop(0) if self.answers else False
+
+    def error(self, parent: QWidget | None, text: str) -> None:
+        self.errors.append(text)
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.infos.append(text)
+
+
+class DialogDriver:
+    """Stands in for ``QDialog.exec``: shows the dialog and lets the test drive it."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+        self.scripts: list[Callable[[Any], None]] = []
+        self.seen: list[QDialog] = []
+
+    def __call__(self, dialog: QDialog) -> bool:
+        self.seen.append(dialog)
+        self.qtbot.addWidget(dialog)
+        dialog.show()
+        if not self.scripts:
+            dialog.reject()
+            return False
+        self.scripts.pop(0)(dialog)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+
+@pytest.fixture
+def prompts() -> ScriptedPrompts:
+    return ScriptedPrompts()
+
+
+@pytest.fixture
+def dialogs(qtbot: QtBot) -> DialogDriver:
+    return DialogDriver(qtbot)
+
+
+@pytest.fixture
+def window(
+    context: Any, qtbot: QtBot, prompts: ScriptedPrompts, dialogs: DialogDriver
+) -> Iterator[MainWindow]:
+    main = build_main_window(context, prompts)
+    main.ctx.run_dialog = dialogs
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.close()

@@ -1,0 +1,101 @@
+"""List models and pages: Qt's model checks, sorting in SQL, filters, remembered widths."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from firstbatch_desk.domain.enums import VisitMethod
+from firstbatch_desk.ui.launch import build_main_window
+from firstbatch_desk.ui.main_window import MainWindow
+from tests import factories
+from tests.ui.keyboard import type_text
+
+
+@pytest.fixture
+def filled(context: Any) -> Any:
+    services = context.services
+    for number in range(3):
+        case = factories.recognised_case(services)
+        for day in range(1, 4):
+            factories.visit(
+                services,
+                case.row,
+                visit_date=f"2024-0{day}-1{number}",
+                method=VisitMethod.PHONE if day == 2 else VisitMethod.ON_SITE,
+                summary=f"第{number}家企业第{day}次走访，企业反映融资难。",
+            )
+    return context
+
+
+@pytest.mark.parametrize(
+    "attribute",
+    ["enterprises_page", "recognitions_page", "cases_page", "visits_page", "needs_page"],
+)
+def test_every_list_model_passes_the_model_tester(
+    filled: Any, window: MainWindow, qtmodeltester: Any, attribute: str
+) -> None:
+    page = getattr(window, attribute)
+    page.ensure_loaded()
+    qtmodeltester.check(page.model, force_py=True)
+
+
+def test_sorting_happens_in_sql_and_by_any_column(filled: Any, window: MainWindow) -> None:
+    page = window.visits_page
+    page.ensure_loaded()
+    assert page.model.rowCount() == 9
+    dates = [page.model.row_at(r).visit_date for r in range(9)]
+    assert dates == sorted(dates, reverse=True)
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [page.model.row_at(r).visit_date for r in range(9)] == sorted(dates)
+    page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    methods = [page.model.row_at(r).method for r in range(9)]
+    assert methods == sorted(methods, key=lambda m: m.value)
+
+
+def test_visit_filters_and_one_character_search(
+    filled: Any, window: MainWindow, qtbot: QtBot
+) -> None:
+    page = window.visits_page
+    page.ensure_loaded()
+    page.method_filter.setCurrentIndex(page.method_filter.findData(VisitMethod.PHONE.value))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    page.method_filter.setCurrentIndex(0)
+    type_text(qtbot, page.search_box, "第1家")
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    page.search_box.clear()
+    type_text(qtbot, page.search_box, "融")
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 9)
+
+
+def test_column_widths_and_geometry_are_remembered(
+    filled: Any, window: MainWindow, qtbot: QtBot, prompts: Any
+) -> None:
+    page = window.enterprises_page
+    page.table.setColumnWidth(0, 333)
+    window.resize(760, 560)  # the offscreen screen is 800×600
+    window.close()
+    again = build_main_window(filled, prompts)
+    qtbot.addWidget(again)
+    assert again.enterprises_page.table.columnWidth(0) == 333
+    assert (again.size().width(), again.size().height()) == (760, 560)
+
+
+def test_status_bar_shows_the_data_directory_and_counts(filled: Any, window: MainWindow) -> None:
+    assert str(filled.paths.data_dir) in window.statusBar().currentMessage()
+    assert "走访 9" in window.counts_label.text()
+
+
+def test_every_page_opens_without_error(filled: Any, window: MainWindow, qtbot: QtBot) -> None:
+    for number, name in enumerate(window.PAGES):
+        qtbot.keyClick(
+            window, getattr(Qt.Key, f"Key_{number + 1}"), Qt.KeyboardModifier.ControlModifier
+        )
+        assert window.stack.currentIndex() == window.PAGES.index(name)
+    window.show_page("workbench")
+    assert "跟踪中的档案" in window.workbench_page.label.text()

@@ -15,12 +15,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from demo_generation import demo_speed
+from gui_lists import gui_lists
+from gui_startup import cold_start
 from harness import Benchmark, Figure, print_report
 from startup import cold_info
 
 BENCHMARKS: dict[str, Benchmark] = {
     "demo": demo_speed,
     "cold-info": cold_info,
+    "gui-start": cold_start,
+    "gui-lists": gui_lists,
 }
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from firstbatch_desk.app import AppContext, open_context
 from firstbatch_desk.cli import output
 from firstbatch_desk.domain.dtos.filters import (
     CaseFilter,
@@ -17,11 +18,20 @@ from firstbatch_desk.domain.dtos.filters import (
 )
 from firstbatch_desk.domain.errors import StorageError
 from firstbatch_desk.paths import AppPaths, demo_data_dir, resource_path
-from firstbatch_desk.services.maintenance import check_database, schema_is_current
+from firstbatch_desk.settings import Settings
+
+if TYPE_CHECKING:
+    from firstbatch_desk.app import AppContext
+
+# SQLAlchemy and Qt are imported inside the commands that need them, so that the
+# program window can paint before the database layer has even been loaded.
 
 
 def _open_existing(data_dir: str | None) -> AppContext:
     """Open a data directory that must already hold a database (migrating if old)."""
+    from firstbatch_desk.app import open_context
+    from firstbatch_desk.services.maintenance import schema_is_current
+
     paths = AppPaths.resolve(data_dir)
     if not paths.database.exists():
         raise StorageError("storage.no_database", path=str(paths.data_dir))
@@ -32,6 +42,7 @@ def _open_existing(data_dir: str | None) -> AppContext:
 
 def ensure_demo(data_dir: Path, *, visits: int = 600, seed: int = 2026) -> tuple[AppContext, bool]:
     """Open ``data_dir``, filling it with demo data when it holds no enterprise yet."""
+    from firstbatch_desk.app import open_context
     from firstbatch_desk.services.demo import DemoGenerator
 
     context = open_context(data_dir)
@@ -48,26 +59,31 @@ def ensure_demo(data_dir: Path, *, visits: int = 600, seed: int = 2026) -> tuple
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    data_dir = demo_data_dir() if args.demo else AppPaths.resolve(args.data_dir).data_dir
-    if args.demo:
-        context, made = ensure_demo(data_dir)
-        print(output.text(args.lang, "demo_ready" if made else "demo_reused", path=data_dir))
-    else:
-        context = open_context(data_dir)
-    try:
-        return _launch(context)
-    finally:
-        context.close()
+    paths = AppPaths.resolve(demo_data_dir() if args.demo else args.data_dir)
+    settings = Settings.load(paths.settings_file)
+
+    def open_data() -> AppContext:
+        from firstbatch_desk.app import open_context
+
+        if not args.demo:
+            return open_context(paths.data_dir)
+        context, made = ensure_demo(paths.data_dir)
+        print(output.text(args.lang, "demo_ready" if made else "demo_reused", path=paths.data_dir))
+        return context
+
+    return _launch(open_data, settings, paths)
 
 
-def _launch(context: AppContext) -> int:
-    """Open the program window over ``context`` (Qt is imported only here)."""
+def _launch(open_data: Callable[[], AppContext], settings: Settings, paths: AppPaths) -> int:
+    """Open the program window (Qt is imported only here); the data opens behind it."""
     from firstbatch_desk.ui.launch import launch
 
-    return launch(context)
+    return launch(open_data, settings, paths)
 
 
 def demo(args: argparse.Namespace) -> int:
+    from firstbatch_desk.app import open_context
+
     context = open_context(args.data_dir)
     try:
         from firstbatch_desk.services.demo import DemoGenerator
@@ -119,6 +135,8 @@ def list_records(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
+    from firstbatch_desk.services.maintenance import check_database
+
     paths = AppPaths.resolve(args.data_dir)
     problems = check_database(paths.database)
     if problems:

@@ -11,23 +11,26 @@ Rules (DESIGN.md, issue "Foundation"):
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DatabaseError
 
 from firstbatch_desk.db.engine import looks_like_sqlite, sqlite_engine
 from firstbatch_desk.db.fts import is_fts_table
 from firstbatch_desk.domain.errors import StorageError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision(?:\s*:\s*[^=]+)?\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
 
 
 def include_object(
@@ -38,26 +41,47 @@ def include_object(
 
 
 def alembic_config() -> Config:
+    """Alembic's configuration (Alembic is imported only when a migration runs)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
+def revision_chain() -> dict[str, str | None]:
+    """Each shipped revision and the one it follows, read from the migration files.
+
+    Reading the files is much cheaper than importing Alembic at every start;
+    a test checks that this agrees with Alembic's own view.
+    """
+    chain: dict[str, str | None] = {}
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        revision = _REVISION.search(source)
+        down = _DOWN.search(source)
+        if revision and down:
+            chain[revision.group(1)] = down.group(1)
+    return chain
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    if head is None:
-        raise RuntimeError("no migrations are shipped")
-    return head
+    chain = revision_chain()
+    heads = set(chain) - {down for down in chain.values() if down}
+    if len(heads) != 1:
+        raise RuntimeError(f"expected one migration head, found {sorted(heads)}")
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(revision_chain())
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +155,8 @@ def copy_aside(path: Path, backup_dir: Path, reason: str) -> Path:
 
 
 def upgrade(engine: Engine) -> None:
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection

@@ -1,43 +1,91 @@
-"""Starting the GUI over an AppContext."""
+"""Starting the GUI: paint the window first, then open the data behind it."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from firstbatch_desk.paths import AppPaths
+from firstbatch_desk.settings import Settings
 from firstbatch_desk.ui.i18n import install_translator
 from firstbatch_desk.ui.main_window import MainWindow
-from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.prompts import Prompts
 from firstbatch_desk.ui.ui_state import UiState
-from firstbatch_desk.ui.undo import UndoLog
 
 if TYPE_CHECKING:
     from firstbatch_desk.app import AppContext
+    from firstbatch_desk.ui.page_context import PageContext
+
+EXIT_CANNOT_OPEN = 1
+
+
+def _page_context(context: AppContext, prompts: Prompts) -> PageContext:
+    from firstbatch_desk.ui.page_context import PageContext
+    from firstbatch_desk.ui.undo import UndoLog
+
+    return PageContext(
+        services=context.services,
+        prompts=prompts,
+        undo=UndoLog(),
+        ui_state=UiState(context.paths.config_dir / "ui.ini"),
+        language=context.settings.language,
+    )
+
+
+def _shell(settings: Settings, paths: AppPaths) -> MainWindow:
+    return MainWindow(
+        settings, paths.settings_file, paths.data_dir, UiState(paths.config_dir / "ui.ini")
+    )
 
 
 def build_main_window(context: AppContext, prompts: Prompts | None = None) -> MainWindow:
-    """The main window over an ``AppContext`` (a QApplication must exist)."""
-    paths = context.paths
-    settings = context.settings
-    page_context = PageContext(
-        services=context.services,
-        prompts=prompts or Prompts(),
-        undo=UndoLog(),
-        ui_state=UiState(paths.config_dir / "ui.ini"),
-        language=settings.language,
-    )
-    return MainWindow(page_context, settings, paths.settings_file, paths.data_dir)
+    """The main window over an open ``AppContext`` (a QApplication must exist)."""
+    window = _shell(context.settings, context.paths)
+    window.attach(_page_context(context, prompts or Prompts()))
+    return window
 
 
-def launch(context: AppContext) -> int:
-    """Run the program window until it is closed; returns the exit status."""
+def launch(
+    open_context: Callable[[], AppContext],
+    settings: Settings,
+    paths: AppPaths,
+    prompts: Prompts | None = None,
+) -> int:
+    """Show the window, then open the data (``open_context``) and fill it.
+
+    A database that cannot be opened is explained in a message box and the
+    program ends with status 1, leaving the file as it was.
+    """
+    from firstbatch_desk.domain.errors import FirstBatchError
+
+    prompts = prompts or Prompts()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("FirstBatch Desk")
     app.setOrganizationName("FirstBatchDesk")
-    install_translator(app, context.settings.language)
-    window = build_main_window(context)
+    install_translator(app, settings.language)
+    window = _shell(settings, paths)
     window.show()
-    return int(app.exec())
+    opened: list[AppContext] = []
+
+    def attach() -> None:
+        try:
+            context = open_context()
+        except FirstBatchError as exc:
+            lang = "en" if settings.language.startswith("en") else "zh"
+            print(exc.message(lang), file=sys.stderr)
+            prompts.error(window, exc.message(lang))
+            app.exit(EXIT_CANNOT_OPEN)
+            return
+        opened.append(context)
+        window.attach(_page_context(context, prompts))
+
+    QTimer.singleShot(0, attach)
+    try:
+        return int(app.exec())
+    finally:
+        for context in opened:
+            context.close()

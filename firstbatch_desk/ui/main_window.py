@@ -1,9 +1,14 @@
-"""The main window: navigation, menus and a page stack; the pages do the work."""
+"""The main window: navigation, menus and a page stack; the pages do the work.
+
+The window is built in two steps so that it paints at once: the shell
+(navigation, menus, status bar) needs only Qt; ``attach()`` then gives it the
+services, and each page is created the first time it is shown.
+"""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -15,23 +20,19 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from firstbatch_desk import __version__
-from firstbatch_desk.domain.dtos.filters import CaseFilter
-from firstbatch_desk.domain.enums import CaseStatus
 from firstbatch_desk.settings import Settings
-from firstbatch_desk.ui.dialogs.about_dialog import AboutDialog
-from firstbatch_desk.ui.dialogs.settings_dialog import SettingsDialog
-from firstbatch_desk.ui.page_context import PageContext
-from firstbatch_desk.ui.pages.cases_page import CasesPage
-from firstbatch_desk.ui.pages.enterprises_page import EnterprisesPage
-from firstbatch_desk.ui.pages.list_page import ListPage
-from firstbatch_desk.ui.pages.needs_page import NeedsPage
-from firstbatch_desk.ui.pages.placeholder_page import PlaceholderPage
-from firstbatch_desk.ui.pages.recognitions_page import RecognitionsPage
-from firstbatch_desk.ui.pages.visits_page import VisitsPage
+from firstbatch_desk.ui.ui_state import UiState
+
+if TYPE_CHECKING:
+    from firstbatch_desk.ui.page_context import PageContext
+    from firstbatch_desk.ui.pages.list_page import ListPage
+    from firstbatch_desk.ui.pages.page_set import PageSet
+    from firstbatch_desk.ui.pages.placeholder_page import PlaceholderPage
 
 NAVIGATION_STYLE = """
 QListWidget { background: #1f3a56; color: #e8eef5; border: none; font-size: 15px;
@@ -46,20 +47,23 @@ class MainWindow(QMainWindow):
     """Holds menus, navigation and pages; remembers its geometry."""
 
     PAGES = ("workbench", "enterprises", "register", "visits", "needs", "reports")
+    START_PAGE = 1
 
     def __init__(
         self,
-        ctx: PageContext,
         settings: Settings,
         settings_file: Path,
         data_dir: Path,
+        ui_state: UiState,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx: PageContext | None = None
+        self.pages: PageSet | None = None
         self.settings = settings
         self.settings_file = settings_file
         self.data_dir = data_dir
+        self.ui_state = ui_state
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("首批次跟踪服务台") + f" — {settings.bureau_name}")
         self.navigation = QListWidget(self)
@@ -68,7 +72,24 @@ class MainWindow(QMainWindow):
         self.navigation.setMinimumWidth(110)
         self.navigation.setStyleSheet(NAVIGATION_STYLE)
         self.stack = QStackedWidget(self)
-        self._build_pages()
+        self._holders: list[QWidget] = []
+        titles = (
+            self.tr("工作台"),
+            self.tr("企业"),
+            self.tr("产品与认定"),
+            self.tr("走访记录"),
+            self.tr("问题诉求"),
+            self.tr("报表"),
+        )
+        for title in titles:
+            QListWidgetItem(title, self.navigation)
+            holder = QWidget(self.stack)
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders.append(holder)
+            self.stack.addWidget(holder)
+        self.loading_label = QLabel(self.tr("正在打开数据……"), self._holders[self.START_PAGE])
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._holders[self.START_PAGE].layout().addWidget(self.loading_label)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
@@ -82,66 +103,75 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().showMessage(self.tr("数据目录：") + str(data_dir))
         self._build_menus()
-        self.navigation.currentRowChanged.connect(self._on_navigation_row_changed)
+        self.resize(1366, 768)
+        ui_state.restore_window(self)
+        ui_state.restore_splitter("main", splitter)
+        self.navigation.setCurrentRow(self.START_PAGE)
+        self.stack.setCurrentIndex(self.START_PAGE)
+
+    # -- attaching the data -----------------------------------------------------
+
+    def attach(self, ctx: PageContext) -> None:
+        """Give the window its services; the visible page is built and filled now."""
+        from firstbatch_desk.ui.pages.page_set import PageSet
+
+        self.ctx = ctx
+        self.pages = PageSet(ctx, self)
+        self.pages.data_changed.connect(self._on_data_changed)
+        self.pages.open_requested.connect(self.open_record)
         ctx.undo.changed.connect(self._update_undo_action)
         ctx.undo.undone.connect(self._on_undone)
-        self.resize(1366, 768)
-        ctx.ui_state.restore_window(self)
-        ctx.ui_state.restore_splitter("main", splitter)
-        self.navigation.setCurrentRow(1)
+        self.loading_label.deleteLater()
+        self.navigation.currentRowChanged.connect(self._on_navigation_row_changed)
+        self._on_navigation_row_changed(self.navigation.currentRow())
         self.update_counts()
 
-    # -- building -------------------------------------------------------------
+    def _page(self, name: str) -> Any:
+        if self.pages is None:
+            raise RuntimeError("the window has no data attached yet")
+        created = self.pages.created(name)
+        page = self.pages.page(name)
+        if not created and name in self.PAGES:
+            self._holders[self.PAGES.index(name)].layout().addWidget(page)
+            if name == "register":
+                page.currentChanged.connect(lambda _i: self._ensure_current_loaded())
+        return page
 
-    def _build_pages(self) -> None:
-        ctx = self.ctx
-        self.workbench_page = PlaceholderPage(
-            "workbench",
-            self.tr("工作台"),
-            [
-                self.tr("本周应走访和已逾期的跟踪档案"),
-                self.tr("已认定但从未走访的产品"),
-                self.tr("逾期或 3 个工作日内到期的问题诉求"),
-                self.tr("90 天内到期的认定"),
-                self.tr("一键打开档案并记录走访"),
-            ],
-            parent=self,
-        )
-        self.enterprises_page = EnterprisesPage(ctx, self)
-        self.recognitions_page = RecognitionsPage(ctx, self)
-        self.cases_page = CasesPage(ctx, self)
-        self.register_tabs = QTabWidget(self)
-        self.register_tabs.setObjectName("register_page")
-        self.register_tabs.addTab(self.recognitions_page, self.tr("认定"))
-        self.register_tabs.addTab(self.cases_page, self.tr("跟踪档案"))
-        self.register_tabs.currentChanged.connect(lambda _i: self._ensure_current_loaded())
-        self.visits_page = VisitsPage(ctx, self)
-        self.needs_page = NeedsPage(ctx, self)
-        self.reports_page = PlaceholderPage(
-            "reports",
-            self.tr("报表"),
-            [
-                self.tr("案卷：按档案或按企业打印，含企业概况、认定、走访记录、诉求台账和签字栏"),
-                self.tr("走访记录表：一次走访一页，供双方签字"),
-                self.tr("定期汇总：按月、季、年统计，分区县、类别、档次和诉求类别，附图表"),
-                self.tr("预览、打印、另存为，以及按区县批量导出"),
-            ],
-            parent=self,
-        )
-        pages: list[tuple[str, QWidget]] = [
-            (self.tr("工作台"), self.workbench_page),
-            (self.tr("企业"), self.enterprises_page),
-            (self.tr("产品与认定"), self.register_tabs),
-            (self.tr("走访记录"), self.visits_page),
-            (self.tr("问题诉求"), self.needs_page),
-            (self.tr("报表"), self.reports_page),
-        ]
-        for title, page in pages:
-            self.stack.addWidget(page)
-            QListWidgetItem(title, self.navigation)
-        for page in self.list_pages():
-            page.data_changed.connect(self._on_data_changed)
-            page.open_requested.connect(self.open_record)
+    @property
+    def workbench_page(self) -> PlaceholderPage:
+        return self._page("workbench")
+
+    @property
+    def enterprises_page(self) -> ListPage:
+        return self._page("enterprises")
+
+    @property
+    def register_tabs(self) -> QTabWidget:
+        return self._page("register")
+
+    @property
+    def recognitions_page(self) -> ListPage:
+        self.register_tabs  # noqa: B018 - the tabs own the page
+        return self._page("recognitions")
+
+    @property
+    def cases_page(self) -> ListPage:
+        self.register_tabs  # noqa: B018 - the tabs own the page
+        return self._page("cases")
+
+    @property
+    def visits_page(self) -> ListPage:
+        return self._page("visits")
+
+    @property
+    def needs_page(self) -> ListPage:
+        return self._page("needs")
+
+    @property
+    def reports_page(self) -> PlaceholderPage:
+        return self._page("reports")
+
+    # -- menus ------------------------------------------------------------------
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -191,21 +221,20 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
-    # -- pages ----------------------------------------------------------------
+    # -- pages ------------------------------------------------------------------
 
     def list_pages(self) -> list[ListPage]:
-        return [
-            self.enterprises_page,
-            self.recognitions_page,
-            self.cases_page,
-            self.visits_page,
-            self.needs_page,
-        ]
+        return self.pages.list_pages() if self.pages else []
 
     def current_list_page(self) -> ListPage | None:
-        widget = self.stack.currentWidget()
-        if widget is self.register_tabs:
-            widget = self.register_tabs.currentWidget()
+        from firstbatch_desk.ui.pages.list_page import ListPage
+
+        if self.pages is None:
+            return None
+        name = self.PAGES[self.stack.currentIndex()]
+        widget = self._page(name)
+        if isinstance(widget, QTabWidget):
+            widget = widget.currentWidget()
         return widget if isinstance(widget, ListPage) else None
 
     def show_page(self, name: str) -> None:
@@ -218,30 +247,14 @@ class MainWindow(QMainWindow):
 
     def _on_navigation_row_changed(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
+        if self.pages is None:
+            return
+        self._page(self.PAGES[row])
         self._ensure_current_loaded()
-        if row == 0:
-            self._refresh_workbench()
+        if self.PAGES[row] == "workbench":
+            self.pages.refresh_workbench()
 
-    def _refresh_workbench(self) -> None:
-        today = date.today()
-        cases = self.ctx.services.cases
-        sunday = today + timedelta(days=6 - today.weekday())
-        active = CaseFilter(status=CaseStatus.ACTIVE)
-        due_week = len(cases.case_keys(CaseFilter(status=CaseStatus.ACTIVE, due_before=sunday)))
-        overdue = len(
-            cases.case_keys(
-                CaseFilter(status=CaseStatus.ACTIVE, due_before=today - timedelta(days=1))
-            )
-        )
-        self.workbench_page.show_facts(
-            [
-                (self.tr("跟踪中的档案"), str(len(cases.case_keys(active)))),
-                (self.tr("本周内应走访（含逾期）"), str(due_week)),
-                (self.tr("已逾期"), str(overdue)),
-            ]
-        )
-
-    # -- actions --------------------------------------------------------------
+    # -- actions ----------------------------------------------------------------
 
     def new_record(self) -> None:
         page = self.current_list_page()
@@ -262,6 +275,8 @@ class MainWindow(QMainWindow):
     def undo_delete(self) -> None:
         from firstbatch_desk.domain.errors import FirstBatchError
 
+        if self.ctx is None:
+            return
         try:
             self.ctx.undo.undo()
         except FirstBatchError as exc:
@@ -272,6 +287,8 @@ class MainWindow(QMainWindow):
         self._on_data_changed()
 
     def _update_undo_action(self) -> None:
+        if self.ctx is None:
+            return
         self.undo_action.setEnabled(self.ctx.undo.can_undo())
         label = self.ctx.undo.next_label()
         self.undo_action.setText(self.tr("撤销：") + label if label else self.tr("撤销删除(&U)"))
@@ -284,16 +301,13 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, ident: str) -> None:
         """Show a record from a link: switch page and select it (clearing filters if needed)."""
-        targets = {
-            "enterprise": ("enterprises", self.enterprises_page),
-            "case": ("register", self.cases_page),
-        }
-        if kind not in targets:
+        targets = {"enterprise": "enterprises", "case": "register"}
+        if kind not in targets or self.pages is None:
             return
-        name, page = targets[kind]
-        self.show_page(name)
-        if page is self.cases_page:
-            self.register_tabs.setCurrentWidget(self.cases_page)
+        self.show_page(targets[kind])
+        page = self.enterprises_page if kind == "enterprise" else self.cases_page
+        if kind == "case":
+            self.register_tabs.setCurrentWidget(page)
         page.ensure_loaded()
         key = ident.replace("-", "")
         if not page.select_key(key):
@@ -302,6 +316,8 @@ class MainWindow(QMainWindow):
             page.select_key(key)
 
     def update_counts(self) -> None:
+        if self.ctx is None:
+            return
         counts = self.ctx.services.info.database_info().counts
         self.counts_label.setText(
             self.tr("企业 %1 · 认定 %2 · 档案 %3 · 走访 %4 · 诉求 %5")
@@ -312,21 +328,29 @@ class MainWindow(QMainWindow):
             .replace("%5", str(counts["needs"]))
         )
 
+    def _run_dialog(self, dialog: Any) -> bool:
+        if self.ctx is not None:
+            return self.ctx.run_dialog(dialog)
+        return bool(dialog.exec())
+
     def open_settings(self) -> None:
+        from firstbatch_desk.ui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self)
-        if self.ctx.run_dialog(dialog):
+        if self._run_dialog(dialog):
             dialog.apply(self.settings)
             self.settings.save(self.settings_file)
             self.statusBar().showMessage(self.tr("设置已保存；语言在下次启动时生效。"), 5000)
 
     def show_about(self) -> None:
-        self.ctx.run_dialog(AboutDialog(__version__, self.data_dir, self))
+        from firstbatch_desk.ui.dialogs.about_dialog import AboutDialog
+
+        self._run_dialog(AboutDialog(__version__, self.data_dir, self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        state = self.ctx.ui_state
-        state.save_window(self)
-        state.save_splitter("main", self.main_splitter)
+        self.ui_state.save_window(self)
+        self.ui_state.save_splitter("main", self.main_splitter)
         for page in self.list_pages():
             page.save_state()
-        state.sync()
+        self.ui_state.sync()
         super().closeEvent(event)

@@ -10,10 +10,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Prompts", text)
-
-
 class Prompts:
     """Modal questions and notices."""
 
@@ -28,7 +24,7 @@ class Prompts:
         return answer == QMessageBox.StandardButton.Yes
 
     def error(self, parent: QWidget | None, text: str) -> None:
-        QMessageBox.warning(parent, _tr("无法完成"), text)
+        QMessageBox.warning(parent, QCoreApplication.translate("Prompts", "无法完成"), text)
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)

@@ -20,6 +20,23 @@ from tests import factories
 SUBCOMMANDS = ("demo", "info", "list", "check")
 
 
+@pytest.fixture(autouse=True)
+def headless(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Run the GUI command without a window: open the data as the window would."""
+    from firstbatch_desk.cli import commands
+
+    launched: list[Any] = []
+
+    def fake_launch(open_data: Any, settings: Any, paths: Any) -> int:
+        context = open_data()
+        launched.append(context)
+        context.close()
+        return 0
+
+    monkeypatch.setattr(commands, "_launch", fake_launch)
+    return launched
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -181,13 +198,15 @@ def test_demo_then_info_shows_the_data(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_gui_command_prepares_demo_data(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    headless: list[Any],
 ) -> None:
     from firstbatch_desk.cli import commands
 
     monkeypatch.setattr(commands, "demo_data_dir", lambda: tmp_path / "FirstBatchDesk-demo")
-    launched: list[Any] = []
-    monkeypatch.setattr(commands, "_launch", lambda context: launched.append(context) or 0)
+    launched = headless
     assert main(["--demo"]) == 0
     assert launched and launched[0].paths.data_dir == tmp_path / "FirstBatchDesk-demo"
     assert "已生成演示数据" in capsys.readouterr().out

@@ -179,3 +179,12 @@ def test_engine_pragmas(tmp_path: Path) -> None:
             assert pragma("PRAGMA busy_timeout").scalar() >= 5000
     finally:
         engine.dispose()
+
+
+def test_fast_revision_reading_agrees_with_alembic() -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    assert migrate.head_revision() == script.get_current_head()
+    assert migrate.known_revisions() == {r.revision for r in script.walk_revisions()}
+    assert migrate.revision_chain() == {
+        r.revision: r.down_revision for r in script.walk_revisions()
+    }

@@ -18,11 +18,15 @@ class AboutDialog(QDialog):
         self.text = QLabel(self)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        title = self.tr("首批次跟踪服务台")
+        version_label = self.tr("版本")
+        purpose = self.tr("为首批次新材料企业的跟踪服务而做：走访、诉求、案卷与报表。")
+        data_label = self.tr("数据目录")
         self.text.setText(
-            f"<h3>{esc(self.tr('首批次跟踪服务台'))} FirstBatch Desk</h3>"
-            f"<p>{esc(self.tr('版本'))} {esc(version)}</p>"
-            f"<p>{esc(self.tr('为首批次新材料企业的跟踪服务而做：走访、诉求、案卷与报表。'))}</p>"
-            f"<p>{esc(self.tr('数据目录'))}: <code>{esc(data_dir)}</code></p>"
+            f"<h3>{esc(title)} FirstBatch Desk</h3>"
+            f"<p>{esc(version_label)} {esc(version)}</p>"
+            f"<p>{esc(purpose)}</p>"
+            f"<p>{esc(data_label)}: <code>{esc(data_dir)}</code></p>"
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -24,6 +24,7 @@ from firstbatch_desk.domain.errors import DuplicateError, FirstBatchError
 from firstbatch_desk.ui.dialogs.form_dialog import FormDialog
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.widgets.credit_code_edit import CreditCodeEdit
+from firstbatch_desk.ui.widgets.detail_view import esc
 
 
 class EnterpriseEditDialog(FormDialog):
@@ -199,7 +200,8 @@ class EnterpriseEditDialog(FormDialog):
 
     def show_error(self, exc: FirstBatchError, extra_html: str = "") -> None:
         if isinstance(exc, DuplicateError) and exc.existing_id:
-            extra_html = f' <a href="open">{self.tr("打开已有企业")}</a>'
+            open_text = self.tr("打开已有企业")
+            extra_html = f' <a href="open">{esc(open_text)}</a>'
             self._duplicate_id = exc.existing_id
             self.errors["credit_code"].show_message(
                 exc.message(self.ctx.message_language) + extra_html

@@ -16,17 +16,13 @@ from firstbatch_desk.domain.enums import CaseStatus
 from firstbatch_desk.domain.errors import FirstBatchError
 from firstbatch_desk.services.listing import SortOrder
 from firstbatch_desk.ui.dialogs.case_dialog import CaseEditDialog
-from firstbatch_desk.ui.i18n import enum_label, translate
+from firstbatch_desk.ui.i18n import enum_label
 from firstbatch_desk.ui.models.columns import Column
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.pages.list_page import ListPage
-from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, link, table
+from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, heading, link, table
 
 OVERDUE = QColor("#c0392b")
-
-
-def _t(text: str) -> str:
-    return translate("CasesPage", text)
 
 
 class CasesPage(ListPage):
@@ -40,13 +36,13 @@ class CasesPage(ListPage):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_t("档案号"), lambda r: r.case_no, "case_no", width=110),
-            Column(_t("企业"), lambda r: r.enterprise_name, "enterprise", width=220),
-            Column(_t("产品"), lambda r: r.product_name, "product", width=200),
-            Column(_t("负责人"), lambda r: r.officer_name, "officer", width=70),
-            Column(_t("状态"), lambda r: r.status, "status", width=60),
-            Column(_t("上次走访"), lambda r: r.last_visit_on, "last_visit_on", width=95),
-            Column(_t("下次走访"), lambda r: r.next_due_on, "next_due_on", width=95),
+            Column(self.tr("档案号"), lambda r: r.case_no, "case_no", width=110),
+            Column(self.tr("企业"), lambda r: r.enterprise_name, "enterprise", width=220),
+            Column(self.tr("产品"), lambda r: r.product_name, "product", width=200),
+            Column(self.tr("负责人"), lambda r: r.officer_name, "officer", width=70),
+            Column(self.tr("状态"), lambda r: r.status, "status", width=60),
+            Column(self.tr("上次走访"), lambda r: r.last_visit_on, "last_visit_on", width=95),
+            Column(self.tr("下次走访"), lambda r: r.next_due_on, "next_due_on", width=95),
         ]
 
     def build_filters(self, bar: QHBoxLayout) -> None:
@@ -105,36 +101,46 @@ class CasesPage(ListPage):
                 facts(
                     [
                         (
-                            _t("企业"),
+                            self.tr("企业"),
                             Html(link("enterprise", row.enterprise_id, row.enterprise_name)),
                         ),
-                        (_t("负责人"), row.officer_name),
-                        (_t("状态"), enum_label(row.status, lang)),
-                        (_t("建档日期"), row.opened_on),
-                        (_t("上次走访"), row.last_visit_on or ""),
-                        (_t("下次走访"), row.next_due_on or ""),
-                        (_t("走访次数"), detail.visit_count),
-                        (_t("未办结诉求"), detail.open_need_count),
-                        (_t("备注"), detail.notes),
+                        (self.tr("负责人"), row.officer_name),
+                        (self.tr("状态"), enum_label(row.status, lang)),
+                        (self.tr("建档日期"), row.opened_on),
+                        (self.tr("上次走访"), row.last_visit_on or ""),
+                        (self.tr("下次走访"), row.next_due_on or ""),
+                        (self.tr("走访次数"), detail.visit_count),
+                        (self.tr("未办结诉求"), detail.open_need_count),
+                        (self.tr("备注"), detail.notes),
                     ]
                 ),
-                f"<h3>{esc(_t('走访记录'))}</h3>",
+                heading(self.tr("走访记录")),
                 table(
-                    [_t("日期"), _t("方式"), _t("走访人员"), _t("纪要")],
+                    [
+                        self.tr("日期"),
+                        self.tr("方式"),
+                        self.tr("走访人员"),
+                        self.tr("纪要"),
+                    ],
                     [
                         (v.visit_date, enum_label(v.method, lang), v.officer_names, v.headline)
                         for v in visits
                     ],
-                    _t("暂无走访记录"),
+                    self.tr("暂无走访记录"),
                 ),
-                f"<h3>{esc(_t('问题诉求'))}</h3>",
+                heading(self.tr("问题诉求")),
                 table(
-                    [_t("编号"), _t("事项"), _t("状态"), _t("期限")],
+                    [
+                        self.tr("编号"),
+                        self.tr("事项"),
+                        self.tr("状态"),
+                        self.tr("期限"),
+                    ],
                     [
                         (n.need_no, n.title, enum_label(n.status, lang), n.due_on or "")
                         for n in needs
                     ],
-                    _t("暂无诉求"),
+                    self.tr("暂无诉求"),
                 ),
             ]
         )

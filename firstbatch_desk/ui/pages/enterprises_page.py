@@ -21,15 +21,11 @@ from firstbatch_desk.services.listing import SortOrder
 from firstbatch_desk.ui.dialogs.enterprise_dialog import EnterpriseEditDialog
 from firstbatch_desk.ui.dialogs.product_dialog import ProductEditDialog
 from firstbatch_desk.ui.dialogs.recognition_dialog import RecognitionEditDialog
-from firstbatch_desk.ui.i18n import enum_label, translate
+from firstbatch_desk.ui.i18n import enum_label
 from firstbatch_desk.ui.models.columns import Column
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.pages.list_page import ListPage
-from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, link, table
-
-
-def _t(text: str) -> str:
-    return translate("EnterprisesPage", text)
+from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, heading, link, table
 
 
 class EnterprisesPage(ListPage):
@@ -50,26 +46,26 @@ class EnterprisesPage(ListPage):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_t("企业名称"), lambda r: r.name, "name", width=260),
-            Column(_t("统一社会信用代码"), lambda r: r.credit_code, "credit_code", width=170),
-            Column(_t("区县"), lambda r: r.division_name, "division", width=80),
-            Column(_t("开发区"), lambda r: r.zone_name, "zone", width=150),
+            Column(self.tr("企业名称"), lambda r: r.name, "name", width=260),
+            Column(self.tr("统一社会信用代码"), lambda r: r.credit_code, "credit_code", width=170),
+            Column(self.tr("区县"), lambda r: r.division_name, "division", width=80),
+            Column(self.tr("开发区"), lambda r: r.zone_name, "zone", width=150),
             Column(
-                _t("规上"),
+                self.tr("规上"),
                 lambda r: r.above_scale,
                 "above_scale",
                 Qt.AlignmentFlag.AlignCenter,
                 width=50,
             ),
             Column(
-                _t("专精特新"),
+                self.tr("专精特新"),
                 lambda r: r.specialised,
                 "specialised",
                 Qt.AlignmentFlag.AlignCenter,
                 width=70,
             ),
             Column(
-                _t("高企"),
+                self.tr("高企"),
                 lambda r: r.high_tech,
                 "high_tech",
                 Qt.AlignmentFlag.AlignCenter,
@@ -129,9 +125,9 @@ class EnterprisesPage(ListPage):
         flags = "、".join(
             label
             for label, on in (
-                (_t("规上企业"), e.above_scale),
-                (_t("专精特新"), e.specialised),
-                (_t("高新技术企业"), e.high_tech),
+                (self.tr("规上企业"), e.above_scale),
+                (self.tr("专精特新"), e.specialised),
+                (self.tr("高新技术企业"), e.high_tech),
             )
             if on
         )
@@ -139,44 +135,61 @@ class EnterprisesPage(ListPage):
             f"<h2>{esc(e.name)}</h2>",
             facts(
                 [
-                    (_t("统一社会信用代码"), e.credit_code or ""),
-                    (_t("曾用名"), e.former_names),
+                    (self.tr("统一社会信用代码"), e.credit_code or ""),
+                    (self.tr("曾用名"), e.former_names),
                     (
-                        _t("区县 / 开发区"),
+                        self.tr("区县 / 开发区"),
                         " / ".join(x for x in (e.division_name, e.zone_name) if x),
                     ),
-                    (_t("地址"), e.address),
-                    (_t("法定代表人"), e.legal_representative),
-                    (_t("所属行业"), e.industry),
-                    (_t("企业标识"), flags),
+                    (self.tr("地址"), e.address),
+                    (self.tr("法定代表人"), e.legal_representative),
+                    (self.tr("所属行业"), e.industry),
+                    (self.tr("企业标识"), flags),
                 ]
             ),
-            f"<h3>{esc(_t('联系人'))}</h3>",
+            heading(self.tr("联系人")),
             table(
-                [_t("姓名"), _t("职务"), _t("电话"), _t("邮箱")],
+                [
+                    self.tr("姓名"),
+                    self.tr("职务"),
+                    self.tr("电话"),
+                    self.tr("邮箱"),
+                ],
                 [(c.name, c.title, c.phone, c.email) for c in e.contacts],
-                _t("暂无联系人"),
+                self.tr("暂无联系人"),
             ),
         ]
         products = services.products.list_products(enterprise_id=e.id, limit=100)
         parts += [
-            f"<h3>{esc(_t('产品'))}</h3>",
+            heading(self.tr("产品")),
             table(
-                [_t("产品名称"), _t("型号规格"), _t("应用领域"), _t("认定数")],
+                [
+                    self.tr("产品名称"),
+                    self.tr("型号规格"),
+                    self.tr("应用领域"),
+                    self.tr("认定数"),
+                ],
                 [
                     (p.name, p.model_spec, p.application_field, p.recognition_count)
                     for p in products
                 ],
-                _t("暂无产品"),
+                self.tr("暂无产品"),
             ),
         ]
         recognitions = services.recognitions.list_recognitions(
             RecognitionFilter(enterprise_id=e.id), limit=100
         )
         parts += [
-            f"<h3>{esc(_t('认定情况'))}</h3>",
+            heading(self.tr("认定情况")),
             table(
-                [_t("年度"), _t("类别"), _t("档次"), _t("产品"), _t("文号"), _t("有效期至")],
+                [
+                    self.tr("年度"),
+                    self.tr("类别"),
+                    self.tr("档次"),
+                    self.tr("产品"),
+                    self.tr("文号"),
+                    self.tr("有效期至"),
+                ],
                 [
                     (
                         r.year,
@@ -188,14 +201,20 @@ class EnterprisesPage(ListPage):
                     )
                     for r in recognitions
                 ],
-                _t("暂无认定"),
+                self.tr("暂无认定"),
             ),
         ]
         cases = services.cases.list_cases(CaseFilter(enterprise_id=e.id), limit=100)
         parts += [
-            f"<h3>{esc(_t('跟踪档案'))}</h3>",
+            heading(self.tr("跟踪档案")),
             table(
-                [_t("档案号"), _t("产品"), _t("负责人"), _t("状态"), _t("下次走访")],
+                [
+                    self.tr("档案号"),
+                    self.tr("产品"),
+                    self.tr("负责人"),
+                    self.tr("状态"),
+                    self.tr("下次走访"),
+                ],
                 [
                     (
                         Html(link("case", c.id, c.case_no)),
@@ -206,26 +225,37 @@ class EnterprisesPage(ListPage):
                     )
                     for c in cases
                 ],
-                _t("暂无档案"),
+                self.tr("暂无档案"),
             ),
         ]
         visits = services.visits.list_visits(VisitFilter(enterprise_id=e.id), limit=5)
         parts += [
-            f"<h3>{esc(_t('最近走访'))}</h3>",
+            heading(self.tr("最近走访")),
             table(
-                [_t("日期"), _t("方式"), _t("走访人员"), _t("纪要")],
+                [
+                    self.tr("日期"),
+                    self.tr("方式"),
+                    self.tr("走访人员"),
+                    self.tr("纪要"),
+                ],
                 [
                     (v.visit_date, enum_label(v.method, lang), v.officer_names, v.headline)
                     for v in visits
                 ],
-                _t("暂无走访记录"),
+                self.tr("暂无走访记录"),
             ),
         ]
         needs = services.needs.list_needs(NeedFilter(enterprise_id=e.id, open_only=True), limit=20)
         parts += [
-            f"<h3>{esc(_t('未办结诉求'))}</h3>",
+            heading(self.tr("未办结诉求")),
             table(
-                [_t("编号"), _t("类别"), _t("事项"), _t("状态"), _t("期限")],
+                [
+                    self.tr("编号"),
+                    self.tr("类别"),
+                    self.tr("事项"),
+                    self.tr("状态"),
+                    self.tr("期限"),
+                ],
                 [
                     (
                         n.need_no,
@@ -236,7 +266,7 @@ class EnterprisesPage(ListPage):
                     )
                     for n in needs
                 ],
-                _t("暂无未办结诉求"),
+                self.tr("暂无未办结诉求"),
             ),
         ]
         return "".join(parts)

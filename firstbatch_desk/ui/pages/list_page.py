@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,7 +21,7 @@ from firstbatch_desk.services.listing import SortOrder
 from firstbatch_desk.ui.models.columns import Column
 from firstbatch_desk.ui.models.lazy_table_model import ROW_ROLE, LazyTableModel
 from firstbatch_desk.ui.page_context import PageContext
-from firstbatch_desk.ui.widgets.detail_view import DetailView
+from firstbatch_desk.ui.widgets.detail_view import DetailView, muted
 from firstbatch_desk.ui.widgets.highlight_delegate import HighlightDelegate
 from firstbatch_desk.ui.widgets.search_box import SearchBox
 
@@ -201,9 +201,11 @@ class ListPage(QWidget):
         self.reload()
 
     def _on_model_refreshed(self, count: int) -> None:
-        self.count_label.setText(self.tr("共 %n 条", "", count))
+        # The context is named: a subclass's tr() would not reach ListPage's message.
+        text = QCoreApplication.translate("ListPage", "共 %1 条")
+        self.count_label.setText(text.replace("%1", f"{count:,}"))
         if count == 0:
-            self.detail.show_html(f'<p class="muted">{self.tr("没有符合条件的记录。")}</p>')
+            self.detail.show_html(muted(self.tr("没有符合条件的记录。")))
 
     def _on_current_changed(self, current: Any, _previous: Any) -> None:
         row = current.data(ROW_ROLE) if current.isValid() else None

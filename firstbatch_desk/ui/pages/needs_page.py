@@ -13,17 +13,13 @@ from firstbatch_desk.domain.dtos.filters import NeedFilter
 from firstbatch_desk.domain.dtos.followup import NeedRow
 from firstbatch_desk.domain.enums import NeedCategory, NeedStatus
 from firstbatch_desk.services.listing import SortOrder
-from firstbatch_desk.ui.i18n import enum_label, translate
+from firstbatch_desk.ui.i18n import enum_label
 from firstbatch_desk.ui.models.columns import Column
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.pages.list_page import ListPage
-from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, link, table
+from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, heading, link, paragraph, table
 
 OVERDUE = QColor("#c0392b")
-
-
-def _t(text: str) -> str:
-    return translate("NeedsPage", text)
 
 
 class NeedsPage(ListPage):
@@ -37,14 +33,14 @@ class NeedsPage(ListPage):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_t("编号"), lambda r: r.need_no, "need_no", width=110),
-            Column(_t("企业"), lambda r: r.enterprise_name, "enterprise", width=200),
-            Column(_t("类别"), lambda r: r.category, "category", width=110),
-            Column(_t("事项"), lambda r: r.title, "title", width=220),
-            Column(_t("状态"), lambda r: r.status, "status", width=70),
-            Column(_t("主办部门"), lambda r: r.lead_department, "lead_department", width=100),
-            Column(_t("期限"), lambda r: r.due_on, "due_on", width=95),
-            Column(_t("满意度"), lambda r: r.satisfaction, "", width=70),
+            Column(self.tr("编号"), lambda r: r.need_no, "need_no", width=110),
+            Column(self.tr("企业"), lambda r: r.enterprise_name, "enterprise", width=200),
+            Column(self.tr("类别"), lambda r: r.category, "category", width=110),
+            Column(self.tr("事项"), lambda r: r.title, "title", width=220),
+            Column(self.tr("状态"), lambda r: r.status, "status", width=70),
+            Column(self.tr("主办部门"), lambda r: r.lead_department, "lead_department", width=100),
+            Column(self.tr("期限"), lambda r: r.due_on, "due_on", width=95),
+            Column(self.tr("满意度"), lambda r: r.satisfaction, "", width=70),
         ]
 
     def build_filters(self, bar: QHBoxLayout) -> None:
@@ -109,29 +105,35 @@ class NeedsPage(ListPage):
                 facts(
                     [
                         (
-                            _t("企业"),
+                            self.tr("企业"),
                             Html(link("enterprise", row.enterprise_id, row.enterprise_name)),
                         ),
-                        (_t("类别"), enum_label(row.category, lang)),
-                        (_t("紧急程度"), enum_label(row.urgency, lang)),
-                        (_t("状态"), enum_label(row.status, lang)),
-                        (_t("主办部门"), row.lead_department),
-                        (_t("提出日期"), row.raised_on),
-                        (_t("期限"), row.due_on or ""),
-                        (_t("办结日期"), row.closed_on or ""),
+                        (self.tr("类别"), enum_label(row.category, lang)),
+                        (self.tr("紧急程度"), enum_label(row.urgency, lang)),
+                        (self.tr("状态"), enum_label(row.status, lang)),
+                        (self.tr("主办部门"), row.lead_department),
+                        (self.tr("提出日期"), row.raised_on),
+                        (self.tr("期限"), row.due_on or ""),
+                        (self.tr("办结日期"), row.closed_on or ""),
                         (
-                            _t("满意度"),
+                            self.tr("满意度"),
                             enum_label(row.satisfaction, lang) if row.satisfaction else "",
                         ),
                     ]
                 ),
-                f"<h3>{esc(_t('诉求内容'))}</h3><p>{esc(n.description)}</p>",
-                f"<h3>{esc(_t('办理结果'))}</h3><p>{esc(n.outcome)}</p>" if n.outcome else "",
-                f"<h3>{esc(_t('流转记录'))}</h3>",
+                heading(self.tr("诉求内容")) + paragraph(n.description),
+                heading(self.tr("办理结果")) + paragraph(n.outcome) if n.outcome else "",
+                heading(self.tr("流转记录")),
                 table(
-                    [_t("时间"), _t("操作"), _t("状态"), _t("经办人"), _t("说明")],
+                    [
+                        self.tr("时间"),
+                        self.tr("操作"),
+                        self.tr("状态"),
+                        self.tr("经办人"),
+                        self.tr("说明"),
+                    ],
                     history,
-                    _t("尚无流转"),
+                    self.tr("尚无流转"),
                 ),
             ]
         )

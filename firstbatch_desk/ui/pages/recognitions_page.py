@@ -17,18 +17,14 @@ from firstbatch_desk.domain.recognition import Validity, validity_of
 from firstbatch_desk.services.listing import SortOrder
 from firstbatch_desk.ui.dialogs.case_dialog import CaseEditDialog
 from firstbatch_desk.ui.dialogs.recognition_dialog import RecognitionEditDialog
-from firstbatch_desk.ui.i18n import enum_label, translate
+from firstbatch_desk.ui.i18n import enum_label
 from firstbatch_desk.ui.models.columns import Column
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.pages.list_page import ListPage
-from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, link, table
+from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, heading, link, table
 
 EXPIRED_COLOUR = QColor("#c0392b")
 EXPIRING_COLOUR = QColor("#b9770e")
-
-
-def _t(text: str) -> str:
-    return translate("RecognitionsPage", text)
 
 
 class RecognitionsPage(ListPage):
@@ -43,14 +39,14 @@ class RecognitionsPage(ListPage):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_t("年度"), lambda r: r.year, "year", width=60),
-            Column(_t("类别"), lambda r: r.scheme, "scheme", width=120),
-            Column(_t("档次"), lambda r: r.tier, "tier", width=90),
-            Column(_t("企业"), lambda r: r.enterprise_name, "enterprise", width=220),
-            Column(_t("产品"), lambda r: r.product_name, "product", width=220),
-            Column(_t("文号"), lambda r: r.document_no, "document_no", width=170),
-            Column(_t("有效期至"), lambda r: r.valid_until, "valid_until", width=95),
-            Column(_t("奖励(万元)"), lambda r: r.reward_amount, "reward_amount", width=80),
+            Column(self.tr("年度"), lambda r: r.year, "year", width=60),
+            Column(self.tr("类别"), lambda r: r.scheme, "scheme", width=120),
+            Column(self.tr("档次"), lambda r: r.tier, "tier", width=90),
+            Column(self.tr("企业"), lambda r: r.enterprise_name, "enterprise", width=220),
+            Column(self.tr("产品"), lambda r: r.product_name, "product", width=220),
+            Column(self.tr("文号"), lambda r: r.document_no, "document_no", width=170),
+            Column(self.tr("有效期至"), lambda r: r.valid_until, "valid_until", width=95),
+            Column(self.tr("奖励(万元)"), lambda r: r.reward_amount, "reward_amount", width=80),
         ]
 
     def build_filters(self, bar: QHBoxLayout) -> None:
@@ -126,32 +122,38 @@ class RecognitionsPage(ListPage):
                 facts(
                     [
                         (
-                            _t("企业"),
+                            self.tr("企业"),
                             Html(link("enterprise", row.enterprise_id, row.enterprise_name)),
                         ),
-                        (_t("类别"), enum_label(row.scheme, lang)),
-                        (_t("档次"), enum_label(row.tier, lang)),
-                        (_t("档次原文"), row.tier_text),
-                        (_t("年度"), row.year),
-                        (_t("文号"), row.document_no),
-                        (_t("认定日期"), row.recognised_on or ""),
-                        (_t("有效期至"), f"{row.valid_until or ''}  {enum_label(state, lang)}"),
+                        (self.tr("类别"), enum_label(row.scheme, lang)),
+                        (self.tr("档次"), enum_label(row.tier, lang)),
+                        (self.tr("档次原文"), row.tier_text),
+                        (self.tr("年度"), row.year),
+                        (self.tr("文号"), row.document_no),
+                        (self.tr("认定日期"), row.recognised_on or ""),
                         (
-                            _t("奖励(万元)"),
+                            self.tr("有效期至"),
+                            f"{row.valid_until or ''}  {enum_label(state, lang)}",
+                        ),
+                        (
+                            self.tr("奖励(万元)"),
                             row.reward_amount if row.reward_amount is not None else "",
                         ),
-                        (_t("奖励已兑现"), _t("是") if row.reward_paid else _t("否")),
+                        (
+                            self.tr("奖励已兑现"),
+                            self.tr("是") if row.reward_paid else self.tr("否"),
+                        ),
                     ]
                 ),
-                f"<h3>{esc(_t('产品信息'))}</h3>",
+                heading(self.tr("产品信息")),
                 facts(
                     [
-                        (_t("型号规格"), product.model_spec),
-                        (_t("关键性能指标"), product.key_indicators),
-                        (_t("应用领域"), product.application_field),
-                        (_t("技术成熟度"), product.trl or ""),
+                        (self.tr("型号规格"), product.model_spec),
+                        (self.tr("关键性能指标"), product.key_indicators),
+                        (self.tr("应用领域"), product.application_field),
+                        (self.tr("技术成熟度"), product.trl or ""),
                         (
-                            _t("检测报告"),
+                            self.tr("检测报告"),
                             " ".join(
                                 str(x)
                                 for x in (
@@ -163,7 +165,7 @@ class RecognitionsPage(ListPage):
                             ),
                         ),
                         (
-                            _t("查新报告"),
+                            self.tr("查新报告"),
                             " ".join(
                                 str(x)
                                 for x in (
@@ -176,14 +178,19 @@ class RecognitionsPage(ListPage):
                         ),
                     ]
                 ),
-                f"<h3>{esc(_t('跟踪档案'))}</h3>",
+                heading(self.tr("跟踪档案")),
                 table(
-                    [_t("档案号"), _t("负责人"), _t("状态"), _t("下次走访")],
+                    [
+                        self.tr("档案号"),
+                        self.tr("负责人"),
+                        self.tr("状态"),
+                        self.tr("下次走访"),
+                    ],
                     [
                         (c.case_no, c.officer_name, enum_label(c.status, lang), c.next_due_on or "")
                         for c in cases
                     ],
-                    _t("尚未建档"),
+                    self.tr("尚未建档"),
                 ),
             ]
         )

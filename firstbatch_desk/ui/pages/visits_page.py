@@ -13,17 +13,11 @@ from firstbatch_desk.domain.dtos.filters import VisitFilter
 from firstbatch_desk.domain.dtos.followup import VisitRow
 from firstbatch_desk.domain.enums import VisitMethod
 from firstbatch_desk.services.listing import SortOrder
-from firstbatch_desk.ui.i18n import enum_label, translate
+from firstbatch_desk.ui.i18n import enum_label
 from firstbatch_desk.ui.models.columns import Column
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.pages.list_page import ListPage
-from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, link
-
-PERIODS = ((0, "全部日期"), (30, "近 30 天"), (90, "近 90 天"), (365, "近一年"))
-
-
-def _t(text: str) -> str:
-    return translate("VisitsPage", text)
+from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, heading, link, muted
 
 
 class VisitsPage(ListPage):
@@ -36,12 +30,12 @@ class VisitsPage(ListPage):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_t("日期"), lambda r: r.visit_date, "visit_date", width=95),
-            Column(_t("企业"), lambda r: r.enterprise_name, "enterprise", width=230),
-            Column(_t("方式"), lambda r: r.method, "method", width=50),
-            Column(_t("走访人员"), lambda r: r.officer_names, "", width=120),
-            Column(_t("签字"), lambda r: r.signed, "signed", width=45),
-            Column(_t("纪要"), lambda r: r.headline, "headline", width=400),
+            Column(self.tr("日期"), lambda r: r.visit_date, "visit_date", width=95),
+            Column(self.tr("企业"), lambda r: r.enterprise_name, "enterprise", width=230),
+            Column(self.tr("方式"), lambda r: r.method, "method", width=50),
+            Column(self.tr("走访人员"), lambda r: r.officer_names, "", width=120),
+            Column(self.tr("签字"), lambda r: r.signed, "signed", width=45),
+            Column(self.tr("纪要"), lambda r: r.headline, "headline", width=400),
         ]
 
     def build_filters(self, bar: QHBoxLayout) -> None:
@@ -57,8 +51,13 @@ class VisitsPage(ListPage):
             self.method_filter.addItem(enum_label(method, self.ctx.language), method.value)
         self.period_filter = QComboBox(self)
         self.period_filter.setObjectName("period_filter")
-        for days, text in PERIODS:
-            self.period_filter.addItem(_t(text), days)
+        for days, text in (
+            (0, self.tr("全部日期")),
+            (30, self.tr("近 30 天")),
+            (90, self.tr("近 90 天")),
+            (365, self.tr("近一年")),
+        ):
+            self.period_filter.addItem(text, days)
         self.division_filter = QComboBox(self)
         self.division_filter.setObjectName("visit_division_filter")
         self.division_filter.addItem(self.tr("全部区县"), None)
@@ -97,11 +96,11 @@ class VisitsPage(ListPage):
         v = self.ctx.services.visits.get_visit(row.id)
         lang = self.ctx.language
         texts = [
-            (_t("生产情况"), v.production_status),
-            (_t("销售情况"), v.sales_status),
-            (_t("推广应用进展"), v.application_progress),
-            (_t("新增下游用户"), v.new_users),
-            (_t("政策宣传"), v.policies_explained),
+            (self.tr("生产情况"), v.production_status),
+            (self.tr("销售情况"), v.sales_status),
+            (self.tr("推广应用进展"), v.application_progress),
+            (self.tr("新增下游用户"), v.new_users),
+            (self.tr("政策宣传"), v.policies_explained),
         ]
         attendees = "、".join(f"{a.name}（{a.title}）" if a.title else a.name for a in v.attendees)
         body = "".join(f"<h3>{esc(label)}</h3><p>{esc(text)}</p>" for label, text in texts if text)
@@ -112,21 +111,21 @@ class VisitsPage(ListPage):
                 facts(
                     [
                         (
-                            _t("企业"),
+                            self.tr("企业"),
                             Html(link("enterprise", row.enterprise_id, row.enterprise_name)),
                         ),
-                        (_t("方式"), enum_label(row.method, lang)),
-                        (_t("走访人员"), row.officer_names),
-                        (_t("企业参加人员"), attendees),
-                        (_t("涉及档案"), "、".join(v.case_nos)),
-                        (_t("合同金额(万元)"), v.contract_value if v.contract_value else ""),
-                        (_t("数量"), f"{v.quantity} {v.quantity_unit}".strip()),
-                        (_t("下次走访"), v.next_visit_on or ""),
-                        (_t("已签字"), _t("是") if row.signed else _t("否")),
+                        (self.tr("方式"), enum_label(row.method, lang)),
+                        (self.tr("走访人员"), row.officer_names),
+                        (self.tr("企业参加人员"), attendees),
+                        (self.tr("涉及档案"), "、".join(v.case_nos)),
+                        (self.tr("合同金额(万元)"), v.contract_value if v.contract_value else ""),
+                        (self.tr("数量"), f"{v.quantity} {v.quantity_unit}".strip()),
+                        (self.tr("下次走访"), v.next_visit_on or ""),
+                        (self.tr("已签字"), self.tr("是") if row.signed else self.tr("否")),
                     ]
                 ),
-                f"<h3>{esc(_t('走访纪要'))}</h3><p>{summary}</p>",
+                heading(self.tr("走访纪要")) + f"<p>{summary}</p>",
                 body,
-                f'<p class="muted">{esc(_t("走访录入表单随“跟踪服务”功能提供。"))}</p>',
+                muted(self.tr("走访录入表单随“跟踪服务”功能提供。")),
             ]
         )

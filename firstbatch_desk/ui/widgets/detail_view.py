@@ -43,9 +43,21 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[object]], empty: str) 
         for row in rows
     )
     if not body:
-        return f'<p class="muted">{esc(empty)}</p>'
+        return muted(empty)
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
     return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def heading(text: str) -> str:
+    return f"<h3>{esc(text)}</h3>"
+
+
+def paragraph(text: object) -> str:
+    return f"<p>{esc(text)}</p>"
+
+
+def muted(text: str) -> str:
+    return f'<p class="muted">{esc(text)}</p>'
 
 
 class Html(str):

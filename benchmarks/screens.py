@@ -1,0 +1,84 @@
+"""Save a PNG of every page (and of the enterprise dialog showing a credit-code error).
+
+    python benchmarks/screens.py --data-dir DIR --out DIR [--lang zh_CN|en]
+
+Runs offscreen unless QT_QPA_PLATFORM says otherwise; every picture is 1366×768.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+WIDTH, HEIGHT = 1366, 768
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", required=True, type=Path)
+    parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--lang", default="zh_CN")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtWidgets import QApplication
+
+    from firstbatch_desk.app import open_context
+    from firstbatch_desk.ui.dialogs.enterprise_dialog import EnterpriseEditDialog
+    from firstbatch_desk.ui.i18n import install_translator
+    from firstbatch_desk.ui.launch import build_main_window
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_translator(app, args.lang)
+    context = open_context(args.data_dir)
+    context.settings.language = args.lang
+    window = build_main_window(context)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    args.out.mkdir(parents=True, exist_ok=True)
+    saved = []
+
+    def settle() -> None:
+        for _ in range(10):
+            app.processEvents()
+
+    def save(name: str) -> None:
+        settle()
+        path = args.out / f"{name}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+
+    for number, name in enumerate(window.PAGES):
+        window.navigation.setCurrentRow(number)
+        page = window.current_list_page()
+        if page is not None:
+            page.table.selectRow(0)
+        save(f"{number + 1}-{name}")
+        if name == "register":
+            window.register_tabs.setCurrentWidget(window.cases_page)
+            window.cases_page.table.selectRow(0)
+            save(f"{number + 1}-{name}-cases")
+            window.register_tabs.setCurrentWidget(window.recognitions_page)
+
+    window.show_page("enterprises")
+    dialog = EnterpriseEditDialog(window.ctx, None, window)
+    dialog.name_edit.setText("嘉兴示例新材料有限公司")
+    dialog.code_edit.setText("91330402MA2B3C4D5Z")
+    dialog.code_edit.check(final=True)
+    dialog.show()
+    settle()
+    path = args.out / "enterprise-dialog-credit-code-error.png"
+    dialog.grab().save(str(path))
+    saved.append(path)
+    dialog.close()
+    window.close()
+    context.close()
+    for path in saved:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""The pages of the main window, each created the first time it is shown."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from firstbatch_desk.domain.dtos.filters import CaseFilter
+from firstbatch_desk.domain.enums import CaseStatus
+from firstbatch_desk.ui.page_context import PageContext
+from firstbatch_desk.ui.pages.cases_page import CasesPage
+from firstbatch_desk.ui.pages.enterprises_page import EnterprisesPage
+from firstbatch_desk.ui.pages.list_page import ListPage
+from firstbatch_desk.ui.pages.needs_page import NeedsPage
+from firstbatch_desk.ui.pages.placeholder_page import PlaceholderPage
+from firstbatch_desk.ui.pages.recognitions_page import RecognitionsPage
+from firstbatch_desk.ui.pages.visits_page import VisitsPage
+
+
+class PageSet(QObject):
+    """Creates pages lazily and tells the window when data changed or a link was followed."""
+
+    data_changed = Signal()
+    open_requested = Signal(str, str)
+
+    def __init__(self, ctx: PageContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._parent = parent
+        self._pages: dict[str, QWidget] = {}
+        self._lists: list[ListPage] = []
+
+    def page(self, name: str) -> QWidget:
+        if name not in self._pages:
+            self._pages[name] = self._create(name)
+        return self._pages[name]
+
+    def created(self, name: str) -> bool:
+        return name in self._pages
+
+    def list_pages(self) -> list[ListPage]:
+        return list(self._lists)
+
+    def _adopt(self, page: ListPage) -> ListPage:
+        page.data_changed.connect(self.data_changed)
+        page.open_requested.connect(self.open_requested)
+        self._lists.append(page)
+        return page
+
+    def _create(self, name: str) -> QWidget:
+        ctx, parent = self.ctx, self._parent
+        if name == "workbench":
+            return PlaceholderPage(
+                "workbench",
+                self.tr("工作台"),
+                [
+                    self.tr("本周应走访和已逾期的跟踪档案"),
+                    self.tr("已认定但从未走访的产品"),
+                    self.tr("逾期或 3 个工作日内到期的问题诉求"),
+                    self.tr("90 天内到期的认定"),
+                    self.tr("一键打开档案并记录走访"),
+                ],
+                parent=parent,
+            )
+        if name == "enterprises":
+            return self._adopt(EnterprisesPage(ctx, parent))
+        if name == "recognitions":
+            return self._adopt(RecognitionsPage(ctx, parent))
+        if name == "cases":
+            return self._adopt(CasesPage(ctx, parent))
+        if name == "register":
+            tabs = QTabWidget(parent)
+            tabs.setObjectName("register_page")
+            tabs.addTab(self.page("recognitions"), self.tr("认定"))
+            tabs.addTab(self.page("cases"), self.tr("跟踪档案"))
+            return tabs
+        if name == "visits":
+            return self._adopt(VisitsPage(ctx, parent))
+        if name == "needs":
+            return self._adopt(NeedsPage(ctx, parent))
+        if name == "reports":
+            return PlaceholderPage(
+                "reports",
+                self.tr("报表"),
+                [
+                    self.tr(
+                        "案卷：按档案或按企业打印，含企业概况、认定、走访记录、诉求台账和签字栏"
+                    ),
+                    self.tr("走访记录表：一次走访一页，供双方签字"),
+                    self.tr("定期汇总：按月、季、年统计，分区县、类别、档次和诉求类别，附图表"),
+                    self.tr("预览、打印、另存为，以及按区县批量导出"),
+                ],
+                parent=parent,
+            )
+        raise KeyError(name)
+
+    def refresh_workbench(self) -> None:
+        page = self.page("workbench")
+        assert isinstance(page, PlaceholderPage)
+        today = date.today()
+        cases = self.ctx.services.cases
+        sunday = today + timedelta(days=6 - today.weekday())
+        active = len(cases.case_keys(CaseFilter(status=CaseStatus.ACTIVE)))
+        due_week = len(cases.case_keys(CaseFilter(status=CaseStatus.ACTIVE, due_before=sunday)))
+        overdue = len(
+            cases.case_keys(
+                CaseFilter(status=CaseStatus.ACTIVE, due_before=today - timedelta(days=1))
+            )
+        )
+        page.show_facts(
+            [
+                (self.tr("跟踪中的档案"), str(active)),
+                (self.tr("本周内应走访（含逾期）"), str(due_week)),
+                (self.tr("已逾期"), str(overdue)),
+            ]
+        )

@@ -1,0 +1,1623 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="17"/>
+        <source>关于首批次跟踪服务台</source>
+        <translation>About FirstBatch Desk</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="21"/>
+        <source>首批次跟踪服务台</source>
+        <translation>FirstBatch Desk</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="22"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="23"/>
+        <source>为首批次新材料企业的跟踪服务而做：走访、诉求、案卷与报表。</source>
+        <translation>For follow-up services to first-batch new-material enterprises: visits, needs, case files and reports.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/about_dialog.py" line="24"/>
+        <source>数据目录</source>
+        <translation>Data directory</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditDialog</name>
+    <message>
+        <location filename="../dialogs/case_dialog.py" line="25"/>
+        <source>编辑档案</source>
+        <translation>Edit Case</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/case_dialog.py" line="25"/>
+        <source>新建档案</source>
+        <translation>New Case</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/case_dialog.py" line="30"/>
+        <source>（不关联）</source>
+        <translation>(Not linked)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/case_dialog.py" line="38"/>
+        <source>（未指定）</source>
+        <translation>(Unassigned)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/case_dialog.py" line="45"/>
+        <source>默认今天</source>
+        <translation>Defaults to today</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/case_dialog.py" line="48"/>
+        <source>认定记录</source>
+        <translation>Recognition</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/case_dialog.py" line="49"/>
+        <source>负责人</source>
+        <translation>Officer in charge</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/case_dialog.py" line="50"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/case_dialog.py" line="51"/>
+        <source>建档日期</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/case_dialog.py" line="52"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <location filename="../pages/cases_page.py" line="39"/>
+        <source>档案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="40"/>
+        <location filename="../pages/cases_page.py" line="104"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="41"/>
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="42"/>
+        <location filename="../pages/cases_page.py" line="107"/>
+        <source>负责人</source>
+        <translation>Officer in charge</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="43"/>
+        <location filename="../pages/cases_page.py" line="108"/>
+        <location filename="../pages/cases_page.py" line="136"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="44"/>
+        <location filename="../pages/cases_page.py" line="110"/>
+        <source>上次走访</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="45"/>
+        <location filename="../pages/cases_page.py" line="111"/>
+        <source>下次走访</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="51"/>
+        <source>全部负责人</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="56"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="60"/>
+        <source>全部区县</source>
+        <translation>All divisions</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="109"/>
+        <source>建档日期</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="112"/>
+        <source>走访次数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="113"/>
+        <source>未办结诉求</source>
+        <translation>Open needs</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="114"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="117"/>
+        <source>走访记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="120"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="121"/>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="122"/>
+        <source>走访人员</source>
+        <translation>Visiting officers</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="123"/>
+        <source>纪要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="129"/>
+        <source>暂无走访记录</source>
+        <translation>No visits yet</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="131"/>
+        <source>问题诉求</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="134"/>
+        <source>编号</source>
+        <translation>Need no.</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="135"/>
+        <source>事项</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="137"/>
+        <source>期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="143"/>
+        <source>暂无诉求</source>
+        <translation>No needs yet</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="160"/>
+        <source>删除档案 %1？可用 Ctrl+Z 撤销。</source>
+        <translation>Delete case %1? You can undo this with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="161"/>
+        <source>删除档案</source>
+        <translation>Delete Case</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="170"/>
+        <source>删除档案 %1</source>
+        <translation>Delete case %1</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseEditDialog</name>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="43"/>
+        <source>编辑企业</source>
+        <translation>Edit Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="43"/>
+        <source>新建企业</source>
+        <translation>New Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="59"/>
+        <source>规上企业</source>
+        <translation>Above-scale enterprise</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="60"/>
+        <source>专精特新</source>
+        <translation>Specialised SME</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="61"/>
+        <source>高新技术企业</source>
+        <translation>High-tech enterprise</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="65"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="65"/>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="65"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="65"/>
+        <source>邮箱</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="83"/>
+        <source>（未选择）</source>
+        <translation>(Not selected)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="86"/>
+        <source>（无）</source>
+        <translation>(None)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="91"/>
+        <source>企业名称</source>
+        <translation>Enterprise name</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="92"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="93"/>
+        <source>曾用名</source>
+        <translation>Former names</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="94"/>
+        <source>所在区县</source>
+        <translation>Division</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="95"/>
+        <source>开发区</source>
+        <translation>Development zone</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="96"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="97"/>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="98"/>
+        <source>所属行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="105"/>
+        <source>企业标识</source>
+        <translation>Designations</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="111"/>
+        <source>添加联系人</source>
+        <translation>Add Contact</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="112"/>
+        <source>删除联系人</source>
+        <translation>Remove Contact</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="119"/>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="120"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="203"/>
+        <source>打开已有企业</source>
+        <translation>Open the existing enterprise</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisesPage</name>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="36"/>
+        <source>新建企业</source>
+        <translation>New Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="37"/>
+        <source>新增产品</source>
+        <translation>Add Product</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="39"/>
+        <source>新增认定</source>
+        <translation>Add Recognition</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="49"/>
+        <source>企业名称</source>
+        <translation>Enterprise name</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="50"/>
+        <location filename="../pages/enterprises_page.py" line="138"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="51"/>
+        <source>区县</source>
+        <translation>Division</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="52"/>
+        <source>开发区</source>
+        <translation>Development zone</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="54"/>
+        <location filename="../pages/enterprises_page.py" line="87"/>
+        <source>规上</source>
+        <translation>Above-scale</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="61"/>
+        <location filename="../pages/enterprises_page.py" line="88"/>
+        <location filename="../pages/enterprises_page.py" line="129"/>
+        <source>专精特新</source>
+        <translation>Specialised SME</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="68"/>
+        <location filename="../pages/enterprises_page.py" line="89"/>
+        <source>高企</source>
+        <translation>High-tech enterprise</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="79"/>
+        <source>全部区县</source>
+        <translation>All divisions</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="84"/>
+        <source>全部开发区</source>
+        <translation>All development zones</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="128"/>
+        <source>规上企业</source>
+        <translation>Above-scale enterprise</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="130"/>
+        <source>高新技术企业</source>
+        <translation>High-tech enterprise</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="139"/>
+        <source>曾用名</source>
+        <translation>Former names</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="141"/>
+        <source>区县 / 开发区</source>
+        <translation>Division / Development zone</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="144"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="145"/>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="146"/>
+        <source>所属行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="147"/>
+        <source>企业标识</source>
+        <translation>Designations</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="150"/>
+        <source>联系人</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="153"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="154"/>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="155"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="156"/>
+        <source>邮箱</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="159"/>
+        <source>暂无联系人</source>
+        <translation>No contacts</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="167"/>
+        <source>产品名称</source>
+        <translation>Product name</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="168"/>
+        <source>型号规格</source>
+        <translation>Model / specification</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="169"/>
+        <source>应用领域</source>
+        <translation>Application field</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="170"/>
+        <source>认定数</source>
+        <translation>Recognitions</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="176"/>
+        <source>暂无产品</source>
+        <translation>No products</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="183"/>
+        <source>认定情况</source>
+        <translation>Recognitions</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="186"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="187"/>
+        <location filename="../pages/enterprises_page.py" line="254"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="188"/>
+        <source>档次</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="164"/>
+        <location filename="../pages/enterprises_page.py" line="189"/>
+        <location filename="../pages/enterprises_page.py" line="213"/>
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="190"/>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="191"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="204"/>
+        <source>暂无认定</source>
+        <translation>No recognitions</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="209"/>
+        <source>跟踪档案</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="212"/>
+        <source>档案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="214"/>
+        <source>负责人</source>
+        <translation>Officer in charge</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="215"/>
+        <location filename="../pages/enterprises_page.py" line="256"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="216"/>
+        <source>下次走访</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="228"/>
+        <source>暂无档案</source>
+        <translation>No cases</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="233"/>
+        <source>最近走访</source>
+        <translation>Recent visits</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="236"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="237"/>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="238"/>
+        <source>走访人员</source>
+        <translation>Visiting officers</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="239"/>
+        <source>纪要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="245"/>
+        <source>暂无走访记录</source>
+        <translation>No visits yet</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="250"/>
+        <source>未办结诉求</source>
+        <translation>Open needs</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="253"/>
+        <source>编号</source>
+        <translation>Need no.</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="255"/>
+        <source>事项</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="257"/>
+        <source>期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="269"/>
+        <source>暂无未办结诉求</source>
+        <translation>No open needs</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="299"/>
+        <source>删除企业“%1”及其产品、认定和档案？可用 Ctrl+Z 撤销。</source>
+        <translation>Delete enterprise “%1” with its products, recognitions and cases? You can undo this with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="302"/>
+        <source>删除企业</source>
+        <translation>Delete Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="311"/>
+        <source>删除企业“%1”</source>
+        <translation>Delete enterprise “%1”</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="321"/>
+        <source>请选择企业</source>
+        <translation>Select an Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="321"/>
+        <source>请先在列表中选择一家企业。</source>
+        <translation>Please select an enterprise in the list first.</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../dialogs/form_dialog.py" line="38"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/form_dialog.py" line="40"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <location filename="../pages/list_page.py" line="49"/>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../pages/list_page.py" line="50"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../pages/list_page.py" line="51"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../pages/list_page.py" line="205"/>
+        <source>共 %1 条</source>
+        <translation>Records: %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/list_page.py" line="208"/>
+        <source>没有符合条件的记录。</source>
+        <translation>No records match.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="68"/>
+        <source>首批次跟踪服务台</source>
+        <translation>FirstBatch Desk</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="104"/>
+        <source>数据目录：</source>
+        <translation>Data folder: </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="77"/>
+        <source>工作台</source>
+        <translation>Workbench</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="82"/>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="78"/>
+        <source>企业</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="79"/>
+        <source>产品与认定</source>
+        <translation>Products and Recognitions</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="80"/>
+        <source>走访记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="81"/>
+        <source>问题诉求</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="90"/>
+        <source>正在打开数据……</source>
+        <translation>Opening data…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="178"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="180"/>
+        <source>新建(&amp;N)</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="182"/>
+        <source>设置(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="184"/>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="189"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="294"/>
+        <source>撤销删除(&amp;U)</source>
+        <translation>&amp;Undo Delete</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="195"/>
+        <source>查找(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="198"/>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="209"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="212"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="213"/>
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="286"/>
+        <source>已撤销：</source>
+        <translation>Undone: </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="294"/>
+        <source>撤销：</source>
+        <translation>Undo: </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="323"/>
+        <source>企业 %1 · 认定 %2 · 档案 %3 · 走访 %4 · 诉求 %5</source>
+        <translation>Enterprises %1 · Recognitions %2 · Cases %3 · Visits %4 · Needs %5</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="343"/>
+        <source>设置已保存；语言在下次启动时生效。</source>
+        <translation>Settings saved; a language change takes effect the next time the program starts.</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPage</name>
+    <message>
+        <location filename="../pages/needs_page.py" line="36"/>
+        <source>编号</source>
+        <translation>Need no.</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="37"/>
+        <location filename="../pages/needs_page.py" line="108"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="38"/>
+        <location filename="../pages/needs_page.py" line="111"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="39"/>
+        <source>事项</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="40"/>
+        <location filename="../pages/needs_page.py" line="113"/>
+        <location filename="../pages/needs_page.py" line="131"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="41"/>
+        <location filename="../pages/needs_page.py" line="114"/>
+        <source>主办部门</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="42"/>
+        <location filename="../pages/needs_page.py" line="116"/>
+        <source>期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="43"/>
+        <location filename="../pages/needs_page.py" line="119"/>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="50"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="55"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="58"/>
+        <source>只看未办结</source>
+        <translation>Open only</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="112"/>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="115"/>
+        <source>提出日期</source>
+        <translation>Raised on</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="117"/>
+        <source>办结日期</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="124"/>
+        <source>诉求内容</source>
+        <translation>What is needed</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="125"/>
+        <source>办理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="126"/>
+        <source>流转记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="129"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="130"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="132"/>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="133"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="136"/>
+        <source>尚无流转</source>
+        <translation>No history yet</translation>
+    </message>
+</context>
+<context>
+    <name>PageSet</name>
+    <message>
+        <location filename="../pages/page_set.py" line="57"/>
+        <source>工作台</source>
+        <translation>Workbench</translation>
+    </message>
+    <message>
+        <location filename="../pages/page_set.py" line="59"/>
+        <source>本周应走访和已逾期的跟踪档案</source>
+        <translation>Cases due for a visit this week, and overdue cases</translation>
+    </message>
+    <message>
+        <location filename="../pages/page_set.py" line="60"/>
+        <source>已认定但从未走访的产品</source>
+        <translation>Recognised products that have never been visited</translation>
+    </message>
+    <message>
+        <location filename="../pages/page_set.py" line="61"/>
+        <source>逾期或 3 个工作日内到期的问题诉求</source>
+        <translation>Needs that are overdue or due within 3 working days</translation>
+    </message>
+    <message>
+        <location filename="../pages/page_set.py" line="62"/>
+        <source>90 天内到期的认定</source>
+        <translation>Recognitions expiring within 90 days</translation>
+    </message>
+    <message>
+        <location filename="../pages/page_set.py" line="63"/>
+        <source>一键打开档案并记录走访</source>
+        <translation>Open a case and record a visit in one click</translation>
+    </message>
+    <message>
+        <location filename="../pages/page_set.py" line="76"/>
+        <source>认定</source>
+        <translation>Recognitions</translation>
+    </message>
+    <message>
+        <location filename="../pages/page_set.py" line="77"/>
+        <source>跟踪档案</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../pages/page_set.py" line="86"/>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../pages/page_set.py" line="89"/>
+        <source>案卷：按档案或按企业打印，含企业概况、认定、走访记录、诉求台账和签字栏</source>
+        <translation>Case files: printed per case or per enterprise, with the enterprise profile, recognitions, visits, a needs log and signature lines</translation>
+    </message>
+    <message>
+        <location filename="../pages/page_set.py" line="91"/>
+        <source>走访记录表：一次走访一页，供双方签字</source>
+        <translation>Visit forms: one page per visit, for both sides to sign</translation>
+    </message>
+    <message>
+        <location filename="../pages/page_set.py" line="92"/>
+        <source>定期汇总：按月、季、年统计，分区县、类别、档次和诉求类别，附图表</source>
+        <translation>Periodic summaries: monthly, quarterly and yearly figures by division, scheme, tier and need category, with charts</translation>
+    </message>
+    <message>
+        <location filename="../pages/page_set.py" line="93"/>
+        <source>预览、打印、另存为，以及按区县批量导出</source>
+        <translation>Preview, print, save as, and batch export by division</translation>
+    </message>
+    <message>
+        <location filename="../pages/page_set.py" line="114"/>
+        <source>跟踪中的档案</source>
+        <translation>Active cases</translation>
+    </message>
+    <message>
+        <location filename="../pages/page_set.py" line="115"/>
+        <source>本周内应走访（含逾期）</source>
+        <translation>Due for a visit this week (incl. overdue)</translation>
+    </message>
+    <message>
+        <location filename="../pages/page_set.py" line="116"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <location filename="../pages/placeholder_page.py" line="41"/>
+        <source>此页面将提供：</source>
+        <translation>This page will provide:</translation>
+    </message>
+</context>
+<context>
+    <name>ProductEditDialog</name>
+    <message>
+        <location filename="../dialogs/product_dialog.py" line="24"/>
+        <source>编辑产品</source>
+        <translation>Edit Product</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/product_dialog.py" line="24"/>
+        <source>新增产品</source>
+        <translation>Add Product</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/product_dialog.py" line="36"/>
+        <source>未填</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/product_dialog.py" line="46"/>
+        <source>产品名称</source>
+        <translation>Product name</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/product_dialog.py" line="47"/>
+        <source>型号规格</source>
+        <translation>Model / specification</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/product_dialog.py" line="48"/>
+        <source>关键性能指标</source>
+        <translation>Key performance indicators</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/product_dialog.py" line="49"/>
+        <source>应用领域</source>
+        <translation>Application field</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/product_dialog.py" line="50"/>
+        <source>技术成熟度(1–9)</source>
+        <translation>Technology readiness level (1–9)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/product_dialog.py" line="51"/>
+        <source>知识产权编号</source>
+        <translation>IP registration nos.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/product_dialog.py" line="52"/>
+        <source>检测报告编号</source>
+        <translation>Test report no.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/product_dialog.py" line="53"/>
+        <source>检测机构</source>
+        <translation>Testing agency</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/product_dialog.py" line="54"/>
+        <source>检测报告日期</source>
+        <translation>Test report date</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/product_dialog.py" line="55"/>
+        <source>查新报告编号</source>
+        <translation>Novelty search report no.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/product_dialog.py" line="56"/>
+        <source>查新机构</source>
+        <translation>Novelty search agency</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/product_dialog.py" line="57"/>
+        <source>查新报告日期</source>
+        <translation>Novelty search report date</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <location filename="../prompts.py" line="27"/>
+        <source>无法完成</source>
+        <translation>Could Not Complete</translation>
+    </message>
+</context>
+<context>
+    <name>RecognitionEditDialog</name>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="30"/>
+        <source>编辑认定</source>
+        <translation>Edit Recognition</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="30"/>
+        <source>新增认定</source>
+        <translation>Add Recognition</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="44"/>
+        <source>公布的档次原文，如：技术水平国内领先……</source>
+        <translation>Tier wording as published, e.g. 技术水平国内领先…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="55"/>
+        <source>默认：认定日期起 3 年</source>
+        <translation>Default: 3 years from the recognition date</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="57"/>
+        <source>万元</source>
+        <translation>10k CNY</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="58"/>
+        <source>奖励已兑现</source>
+        <translation>Reward paid</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="59"/>
+        <location filename="../dialogs/recognition_dialog.py" line="111"/>
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="60"/>
+        <source>类别</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="61"/>
+        <source>档次</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="62"/>
+        <source>档次原文</source>
+        <translation>Tier as published</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="63"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="64"/>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="65"/>
+        <source>认定日期</source>
+        <translation>Recognised on</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="66"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="67"/>
+        <source>奖励金额（万元）</source>
+        <translation>Reward (10k CNY)</translation>
+    </message>
+</context>
+<context>
+    <name>RecognitionsPage</name>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="36"/>
+        <location filename="../pages/recognitions_page.py" line="201"/>
+        <source>新增认定</source>
+        <translation>Add Recognition</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="37"/>
+        <source>在“企业”页选择企业后新增认定</source>
+        <translation>Select an enterprise on the Enterprises page to add a recognition</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="42"/>
+        <location filename="../pages/recognitions_page.py" line="131"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="43"/>
+        <location filename="../pages/recognitions_page.py" line="128"/>
+        <source>类别</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="44"/>
+        <location filename="../pages/recognitions_page.py" line="129"/>
+        <source>档次</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="45"/>
+        <location filename="../pages/recognitions_page.py" line="125"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="46"/>
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="47"/>
+        <location filename="../pages/recognitions_page.py" line="132"/>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="48"/>
+        <location filename="../pages/recognitions_page.py" line="135"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="49"/>
+        <location filename="../pages/recognitions_page.py" line="139"/>
+        <source>奖励(万元)</source>
+        <translation>Reward (10k CNY)</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="56"/>
+        <source>全部类别</source>
+        <translation>All schemes</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="61"/>
+        <source>全部档次</source>
+        <translation>All tiers</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="66"/>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="71"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="73"/>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="74"/>
+        <source>90 天内到期</source>
+        <translation>Expiring within 90 days</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="75"/>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="130"/>
+        <source>档次原文</source>
+        <translation>Tier as published</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="133"/>
+        <source>认定日期</source>
+        <translation>Recognised on</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="143"/>
+        <source>奖励已兑现</source>
+        <translation>Reward paid</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="144"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="144"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="148"/>
+        <source>产品信息</source>
+        <translation>Product details</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="151"/>
+        <source>型号规格</source>
+        <translation>Model / specification</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="152"/>
+        <source>关键性能指标</source>
+        <translation>Key performance indicators</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="153"/>
+        <source>应用领域</source>
+        <translation>Application field</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="154"/>
+        <source>技术成熟度</source>
+        <translation>Technology readiness level</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="156"/>
+        <source>检测报告</source>
+        <translation>Test report</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="168"/>
+        <source>查新报告</source>
+        <translation>Novelty search report</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="181"/>
+        <source>跟踪档案</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="184"/>
+        <source>档案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="185"/>
+        <source>负责人</source>
+        <translation>Officer in charge</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="186"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="187"/>
+        <source>下次走访</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="193"/>
+        <source>尚未建档</source>
+        <translation>No case opened yet</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="202"/>
+        <source>请在“企业”页选择企业，再点“新增认定”。</source>
+        <translation>Select an enterprise on the Enterprises page, then click “Add Recognition”.</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="212"/>
+        <source>删除“%1”的这条认定记录？可用 Ctrl+Z 撤销。</source>
+        <translation>Delete this recognition of “%1”? You can undo this with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="215"/>
+        <source>删除认定</source>
+        <translation>Delete Recognition</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="224"/>
+        <source>删除认定“%1”</source>
+        <translation>Delete recognition of “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../widgets/search_box.py" line="18"/>
+        <source>搜索名称、代码、产品、纪要（Ctrl+F）</source>
+        <translation>Search names, codes, products, summaries (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../dialogs/settings_dialog.py" line="24"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.py" line="37"/>
+        <source>界面语言（重启后生效）</source>
+        <translation>Interface language (applies after restart)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.py" line="38"/>
+        <source>单位名称（报表抬头）</source>
+        <translation>Bureau name (report heading)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.py" line="39"/>
+        <source>本机使用人</source>
+        <translation>User of this computer</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.py" line="40"/>
+        <source>认定后首次走访（天）</source>
+        <translation>First visit after recognition (days)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.py" line="41"/>
+        <source>第一年走访间隔（月）</source>
+        <translation>Visit interval in the first year (months)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.py" line="42"/>
+        <source>此后走访间隔（月）</source>
+        <translation>Visit interval after that (months)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.py" line="43"/>
+        <source>认定到期提醒（天）</source>
+        <translation>Recognition expiry warning (days)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <location filename="../pages/visits_page.py" line="33"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="34"/>
+        <location filename="../pages/visits_page.py" line="114"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="35"/>
+        <location filename="../pages/visits_page.py" line="117"/>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="36"/>
+        <location filename="../pages/visits_page.py" line="118"/>
+        <source>走访人员</source>
+        <translation>Visiting officers</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="37"/>
+        <source>签字</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="38"/>
+        <source>纪要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="44"/>
+        <source>全部人员</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="49"/>
+        <source>全部方式</source>
+        <translation>All methods</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="55"/>
+        <source>全部日期</source>
+        <translation>All dates</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="56"/>
+        <source>近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="57"/>
+        <source>近 90 天</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="58"/>
+        <source>近一年</source>
+        <translation>Last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="63"/>
+        <source>全部区县</source>
+        <translation>All divisions</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="99"/>
+        <source>生产情况</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="100"/>
+        <source>销售情况</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="101"/>
+        <source>推广应用进展</source>
+        <translation>Adoption progress</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="102"/>
+        <source>新增下游用户</source>
+        <translation>New downstream users</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="103"/>
+        <source>政策宣传</source>
+        <translation>Policies explained</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="119"/>
+        <source>企业参加人员</source>
+        <translation>Enterprise attendees</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="120"/>
+        <source>涉及档案</source>
+        <translation>Cases covered</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="121"/>
+        <source>合同金额(万元)</source>
+        <translation>Contract value (10k CNY)</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="122"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="123"/>
+        <source>下次走访</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="124"/>
+        <source>已签字</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="124"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="124"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="127"/>
+        <source>走访纪要</source>
+        <translation>Visit summary</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="129"/>
+        <source>走访录入表单随“跟踪服务”功能提供。</source>
+        <translation>The visit form arrives with the follow-up work.</translation>
+    </message>
+</context>
+</TS>

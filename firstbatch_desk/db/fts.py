@@ -1,10 +1,13 @@
 """Full-text search over names, notes and need descriptions (SQLite FTS5).
 
 Chinese is indexed as overlapping two-character tokens split in Python
-(:mod:`firstbatch_desk.domain.text_search`), Latin words whole. The FTS5
-table ``search_index`` holds the token text; ``search_docs`` maps each of its
-rowids to the record (entity, id) it indexes. One-character Chinese terms
-cannot be matched by bigrams; callers fall back to a bounded LIKE.
+(:mod:`firstbatch_desk.domain.text_search`), Latin words whole. Each searchable
+table has its own FTS5 table (``fts_visits`` …) whose rowid is the rowid of the
+record it indexes, so a match joins back to its record without a lookup table.
+The program never runs VACUUM, which could renumber rowids; after anything that
+might (a restore from an outside copy), ``rebuild`` indexes everything again.
+One-character Chinese terms cannot be matched by bigrams; callers fall back to
+a bounded LIKE.
 """
 
 from __future__ import annotations
@@ -12,103 +15,112 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, text
+from sqlalchemy import Connection, Integer, TextClause, bindparam, text
 
-from firstbatch_desk.db.models.meta import SearchDoc
-from firstbatch_desk.domain.text_search import fts_match_expression, index_text
+from firstbatch_desk.domain.text_search import index_text
 
-FTS_TABLE = "search_index"
-CREATE_FTS_SQL = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} "
-    "USING fts5(body, tokenize = 'unicode61 remove_diacritics 0')"
-)
-DROP_FTS_SQL = f"DROP TABLE IF EXISTS {FTS_TABLE}"
+ENTITY_TABLES = {
+    "enterprise": "enterprises",
+    "product": "products",
+    "case": "cases",
+    "visit": "visits",
+    "need": "needs",
+}
+TOKENIZER = "unicode61 remove_diacritics 0"
+CHUNK = 500
+
+
+def fts_table(entity: str) -> str:
+    return f"fts_{ENTITY_TABLES[entity]}"
+
+
+def create_statements() -> list[str]:
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts_table(entity)} "
+        f"USING fts5(body, tokenize = '{TOKENIZER}')"
+        for entity in ENTITY_TABLES
+    ]
 
 
 def is_fts_table(name: str) -> bool:
-    """True for the FTS5 table and its shadow tables (kept out of model comparison)."""
-    return name == FTS_TABLE or name.startswith(FTS_TABLE + "_")
+    """True for the FTS5 tables and their shadow tables (kept out of model comparison)."""
+    return name.startswith("fts_")
 
 
-def _has_fts(connection: Connection) -> bool:
+def has_fts(connection: Connection) -> bool:
     return connection.dialect.name == "sqlite"
+
+
+def _rowids(connection: Connection, entity: str, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+    table = ENTITY_TABLES[entity]
+    found: dict[uuid.UUID, int] = {}
+    query = text(f"SELECT id, rowid FROM {table} WHERE id IN :ids").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    for start in range(0, len(ids), CHUNK):
+        chunk = [i.hex for i in ids[start : start + CHUNK]]
+        for key, rowid in connection.execute(query, {"ids": chunk}):
+            found[uuid.UUID(key)] = rowid
+    return found
 
 
 def index_documents(
     connection: Connection, entity: str, docs: Iterable[tuple[uuid.UUID, Sequence[str | None]]]
 ) -> int:
     """(Re)index records of one entity: each doc is (id, text parts). Returns the count."""
-    if not _has_fts(connection):
+    if not has_fts(connection):
         return 0
     docs = list(docs)
     if not docs:
         return 0
-    remove_documents(connection, entity, [doc_id for doc_id, _ in docs])
-    rows = [{"entity": entity, "entity_id": doc_id} for doc_id, _ in docs]
-    connection.execute(insert(SearchDoc), rows)
-    ids = [doc_id for doc_id, _ in docs]
-    rowids: dict[uuid.UUID, int] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        result = connection.execute(
-            select(SearchDoc.entity_id, SearchDoc.rowid).where(
-                SearchDoc.entity == entity, SearchDoc.entity_id.in_(chunk)
-            )
-        )
-        rowids.update({row.entity_id: row.rowid for row in result})
-    connection.execute(
-        text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:rowid, :body)"),
-        [{"rowid": rowids[doc_id], "body": index_text(*parts)} for doc_id, parts in docs],
+    rowids = _rowids(connection, entity, [doc_id for doc_id, _ in docs])
+    table = fts_table(entity)
+    rows = [
+        {"rowid": rowids[doc_id], "body": index_text(*parts)}
+        for doc_id, parts in docs
+        if doc_id in rowids
+    ]
+    _delete_rowids(connection, table, [row["rowid"] for row in rows])
+    connection.execute(text(f"INSERT INTO {table}(rowid, body) VALUES (:rowid, :body)"), rows)
+    return len(rows)
+
+
+def _delete_rowids(connection: Connection, table: str, rowids: Sequence[int]) -> None:
+    statement = text(f"DELETE FROM {table} WHERE rowid IN :rowids").bindparams(
+        bindparam("rowids", expanding=True)
     )
-    return len(docs)
+    for start in range(0, len(rowids), CHUNK):
+        connection.execute(statement, {"rowids": list(rowids[start : start + CHUNK])})
 
 
 def remove_documents(connection: Connection, entity: str, ids: Sequence[uuid.UUID]) -> None:
     """Drop the index rows of these records (missing ones are ignored)."""
-    if not _has_fts(connection) or not ids:
+    if not has_fts(connection) or not ids:
         return
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        found = (
-            connection.execute(
-                select(SearchDoc.rowid).where(
-                    SearchDoc.entity == entity, SearchDoc.entity_id.in_(chunk)
-                )
-            )
-            .scalars()
-            .all()
-        )
-        if not found:
-            continue
-        connection.execute(
-            text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN :rowids").bindparams(
-                bindparam("rowids", expanding=True)
-            ),
-            {"rowids": list(found)},
-        )
-        connection.execute(delete(SearchDoc).where(SearchDoc.rowid.in_(found)))
+    _delete_rowids(connection, fts_table(entity), list(_rowids(connection, entity, ids).values()))
 
 
-def search_ids(
-    connection: Connection, entity: str, term: str, limit: int = 1000
-) -> list[uuid.UUID]:
-    """Ids of ``entity`` records whose indexed text matches ``term`` (best first)."""
-    expression = fts_match_expression(term)
-    if expression is None or not _has_fts(connection):
-        return []
-    rows = connection.execute(
-        text(
-            f"SELECT d.entity_id FROM {FTS_TABLE} JOIN search_docs AS d "
-            f"ON d.rowid = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH :expr AND d.entity = :entity "
-            f"ORDER BY {FTS_TABLE}.rank LIMIT :limit"
-        ).columns(SearchDoc.entity_id),
-        {"expr": expression, "entity": entity, "limit": limit},
+def matching_rowids(entity: str, expression: str) -> TextClause:
+    """A subquery of the rowids of ``entity`` records whose text matches ``expression``."""
+    table = fts_table(entity)
+    return (
+        text(f"SELECT rowid FROM {table} WHERE {table} MATCH :fts_expression")
+        .bindparams(fts_expression=expression)
+        .columns(rowid=Integer)
     )
-    return [row[0] for row in rows]
 
 
 def count_documents(connection: Connection) -> int:
-    if not _has_fts(connection):
+    if not has_fts(connection):
         return 0
-    return int(connection.execute(text(f"SELECT count(*) FROM {FTS_TABLE}")).scalar_one())
+    return sum(
+        int(connection.execute(text(f"SELECT count(*) FROM {fts_table(e)}")).scalar_one())
+        for e in ENTITY_TABLES
+    )
+
+
+def clear(connection: Connection) -> None:
+    """Empty every full-text table (before ``rebuild``)."""
+    if has_fts(connection):
+        for entity in ENTITY_TABLES:
+            connection.execute(text(f"DELETE FROM {fts_table(entity)}"))

@@ -197,7 +197,7 @@ class CaseService(ServiceBase):
         if filters.due_before:
             query = query.where(Case.next_due_on <= filters.due_before)
         condition = search_condition(
-            session, indexing.CASE, filters.search, Case.id, (Case.case_no, Product.name)
+            session, indexing.CASE, filters.search, (Case.case_no, Product.name)
         )
         if condition is not None:
             query = query.where(condition)

@@ -186,7 +186,6 @@ class EnterpriseService(ServiceBase):
             session,
             indexing.ENTERPRISE,
             filters.search,
-            Enterprise.id,
             (Enterprise.name, Enterprise.credit_code),
         )
         if condition is not None:

@@ -188,7 +188,7 @@ class NeedService(ServiceBase):
         if filters.due_before:
             query = query.where(Need.due_on <= filters.due_before)
         condition = search_condition(
-            session, indexing.NEED, filters.search, Need.id, (Need.title, Need.need_no)
+            session, indexing.NEED, filters.search, (Need.title, Need.need_no)
         )
         if condition is not None:
             query = query.where(condition)

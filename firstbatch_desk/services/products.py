@@ -113,7 +113,7 @@ class ProductService(ServiceBase):
             if enterprise_id is not None:
                 query = query.where(Product.enterprise_id == enterprise_id)
             condition = search_condition(
-                session, indexing.PRODUCT, search, Product.id, (Product.name, Enterprise.name)
+                session, indexing.PRODUCT, search, (Product.name, Enterprise.name)
             )
             if condition is not None:
                 query = query.where(condition)

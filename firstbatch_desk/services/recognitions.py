@@ -209,7 +209,6 @@ class RecognitionService(ServiceBase):
             session,
             indexing.PRODUCT,
             filters.search,
-            Recognition.product_id,
             (Product.name, Enterprise.name, Recognition.document_no),
         )
         if condition is not None:

@@ -201,9 +201,7 @@ class VisitService(ServiceBase):
             query = query.where(Visit.visit_date <= filters.date_to)
         if filters.division_code:
             query = query.where(Enterprise.division_code == filters.division_code)
-        condition = search_condition(
-            session, indexing.VISIT, filters.search, Visit.id, (Visit.headline,)
-        )
+        condition = search_condition(session, indexing.VISIT, filters.search, (Visit.headline,))
         if condition is not None:
             query = query.where(condition)
         return query

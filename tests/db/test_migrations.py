@@ -55,8 +55,8 @@ def test_full_text_index_exists_after_migration(tmp_path: Path) -> None:
     opened.engine.dispose()
     with sqlite3.connect(tmp_path / "db.sqlite3") as raw:
         names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
-    assert "search_index" in names
-    assert "search_docs" in names
+    for table in ("enterprises", "products", "cases", "visits", "needs"):
+        assert f"fts_{table}" in names
 
 
 def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:

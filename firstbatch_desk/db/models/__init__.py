@@ -2,7 +2,7 @@
 
 from firstbatch_desk.db.base import Base
 from firstbatch_desk.db.models.attachments import Attachment
-from firstbatch_desk.db.models.meta import AppMeta, ChangeCounter, SearchDoc
+from firstbatch_desk.db.models.meta import AppMeta, ChangeCounter
 from firstbatch_desk.db.models.needs import Need, NeedSupport, NeedTransition
 from firstbatch_desk.db.models.reference import (
     Department,
@@ -61,7 +61,6 @@ __all__ = [
     "Officer",
     "Product",
     "Recognition",
-    "SearchDoc",
     "Visit",
     "VisitAttendee",
     "VisitCase",

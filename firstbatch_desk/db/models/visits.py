@@ -6,7 +6,17 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from firstbatch_desk.db.base import Base, SyncMixin, enum_type
@@ -21,6 +31,22 @@ class Visit(SyncMixin, Base):
     __table_args__ = (
         Index("ix_visits_date_id", "visit_date", "id"),
         Index("ix_visits_enterprise_date", "enterprise_id", "visit_date"),
+        # Covering indexes for the big list: live visits by date, and by method then date.
+        Index(
+            "ix_visits_live_date",
+            "visit_date",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_visits_live_method_date",
+            "method",
+            "visit_date",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
     )
 
     enterprise_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("enterprises.id"))

@@ -29,7 +29,6 @@ from firstbatch_desk.db.models import (
     Officer,
     Product,
     Recognition,
-    SearchDoc,
     Visit,
     VisitAttendee,
     VisitCase,
@@ -199,9 +198,7 @@ class _Run:
         self._schedule_cases(reg, visits.last_visit, need_rows.open_due)
         self._index_register(reg)
         self._remember(visit_count)
-        self.counts[SearchDoc.__tablename__] = self.c.execute(
-            select(func.count()).select_from(SearchDoc)
-        ).scalar_one()
+        self.counts["search_documents"] = fts.count_documents(self.c)
         return self.counts
 
     def _schedule_cases(

@@ -28,7 +28,7 @@ from firstbatch_desk.domain.followup import FollowUpCadence, next_due_date
 from firstbatch_desk.domain.validation import check_date, clean_text
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.base import ServiceBase
-from firstbatch_desk.services.listing import SortOrder, ordered_keys, rows_by_key
+from firstbatch_desk.services.listing import KeyList, SortOrder, ordered_keys, rows_by_key
 from firstbatch_desk.services.numbering import next_number
 from firstbatch_desk.services.search import search_condition
 
@@ -173,7 +173,7 @@ class CaseService(ServiceBase):
 
     def case_keys(
         self, filters: CaseFilter | None = None, order: SortOrder | None = None
-    ) -> list[str]:
+    ) -> KeyList:
         with self._read() as session:
             query = self._filtered(session, filters or CaseFilter())
             return ordered_keys(

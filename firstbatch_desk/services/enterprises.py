@@ -34,7 +34,7 @@ from firstbatch_desk.domain.errors import DuplicateError, NotFoundError, Validat
 from firstbatch_desk.domain.validation import check_email, check_phone, clean_text
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.base import ServiceBase
-from firstbatch_desk.services.listing import SortOrder, ordered_keys, rows_by_key
+from firstbatch_desk.services.listing import KeyList, SortOrder, ordered_keys, rows_by_key
 from firstbatch_desk.services.search import search_condition
 from firstbatch_desk.services.tombstones import restore_cascade, tombstone
 
@@ -158,7 +158,7 @@ class EnterpriseService(ServiceBase):
 
     def enterprise_keys(
         self, filters: EnterpriseFilter | None = None, order: SortOrder | None = None
-    ) -> list[str]:
+    ) -> KeyList:
         """Keys of every matching enterprise, sorted in SQL (for big lists)."""
         with self._read() as session:
             query = self._filtered(session, filters or EnterpriseFilter())

@@ -7,14 +7,67 @@ row cache). Sorting and filtering happen in SQL.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import Select, String, type_coerce
 from sqlalchemy.orm import Session
 
 CHUNK = 500
+KEY_WIDTH = 32  # a UUID as stored: 32 hexadecimal digits
+
+
+class KeyList(Sequence[str]):
+    """Keys packed in one bytes object: 32 bytes a key instead of about 80 as ``str``.
+
+    A list of 200,000 visits keeps 6 MB of keys rather than 16 MB, and finding
+    a key's row is a search in C.
+    """
+
+    __slots__ = ("_blob",)
+
+    def __init__(self, chunks: Iterable[Sequence[str]] = ()) -> None:
+        self._blob = b"".join("".join(chunk).encode("ascii") for chunk in chunks)
+        if len(self._blob) % KEY_WIDTH:
+            raise ValueError("keys must be 32 hexadecimal digits")
+
+    def __len__(self) -> int:
+        return len(self._blob) // KEY_WIDTH
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        start = index * KEY_WIDTH
+        return self._blob[start : start + KEY_WIDTH].decode("ascii")
+
+    def __iter__(self) -> Iterator[str]:
+        for start in range(0, len(self._blob), KEY_WIDTH):
+            yield self._blob[start : start + KEY_WIDTH].decode("ascii")
+
+    def index(self, key: str, start: int = 0, stop: int | None = None) -> int:
+        needle = key.encode("ascii")
+        position = self._blob.find(needle)
+        while position >= 0 and position % KEY_WIDTH:
+            position = self._blob.find(needle, position + 1)
+        if position < 0 or len(needle) != KEY_WIDTH:
+            raise ValueError(key)
+        return position // KEY_WIDTH
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            self.index(str(key))
+        except ValueError:
+            return False
+        return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +90,7 @@ def ordered_keys(
     sort_columns: dict[str, Any],
     default: SortOrder,
     order: SortOrder | None,
-) -> list[str]:
+) -> KeyList:
     """The keys of ``query``'s rows in the asked order (id breaks ties)."""
     order = order if order is not None and order.key in sort_columns else default
     column = sort_columns[order.key]
@@ -45,7 +98,7 @@ def ordered_keys(
     tiebreak = id_column.desc() if order.descending else id_column.asc()
     statement = query.with_only_columns(key_column(id_column)).order_by(None)
     statement = statement.order_by(direction, tiebreak)
-    return list(session.execute(statement).scalars())
+    return KeyList(session.execute(statement).scalars().partitions(10_000))
 
 
 def rows_by_key(

@@ -40,7 +40,7 @@ from firstbatch_desk.domain.validation import check_date, check_order, clean_tex
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.base import ServiceBase
 from firstbatch_desk.services.cases import refresh_case_schedule
-from firstbatch_desk.services.listing import SortOrder, ordered_keys, rows_by_key
+from firstbatch_desk.services.listing import KeyList, SortOrder, ordered_keys, rows_by_key
 from firstbatch_desk.services.numbering import next_number
 from firstbatch_desk.services.search import search_condition
 
@@ -162,7 +162,7 @@ class NeedService(ServiceBase):
 
     def need_keys(
         self, filters: NeedFilter | None = None, order: SortOrder | None = None
-    ) -> list[str]:
+    ) -> KeyList:
         with self._read() as session:
             query = self._filtered(session, filters or NeedFilter())
             return ordered_keys(

@@ -24,7 +24,7 @@ from firstbatch_desk.domain.recognition import (
 from firstbatch_desk.domain.validation import check_date, check_money, check_order, clean_text
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.base import ServiceBase
-from firstbatch_desk.services.listing import SortOrder, ordered_keys, rows_by_key
+from firstbatch_desk.services.listing import KeyList, SortOrder, ordered_keys, rows_by_key
 from firstbatch_desk.services.search import search_condition
 
 ENTITY = "认定记录"
@@ -166,7 +166,7 @@ class RecognitionService(ServiceBase):
 
     def recognition_keys(
         self, filters: RecognitionFilter | None = None, order: SortOrder | None = None
-    ) -> list[str]:
+    ) -> KeyList:
         with self._read() as session:
             conditions = self._conditions(session, filters or RecognitionFilter())
             return ordered_keys(

@@ -34,7 +34,7 @@ from firstbatch_desk.domain.validation import (
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.base import ServiceBase
 from firstbatch_desk.services.cases import refresh_case_schedule
-from firstbatch_desk.services.listing import SortOrder, ordered_keys, rows_by_key
+from firstbatch_desk.services.listing import KeyList, SortOrder, ordered_keys, rows_by_key
 from firstbatch_desk.services.search import search_condition
 from firstbatch_desk.services.tombstones import restore_cascade, tombstone
 
@@ -150,7 +150,7 @@ class VisitService(ServiceBase):
 
     def visit_keys(
         self, filters: VisitFilter | None = None, order: SortOrder | None = None
-    ) -> list[str]:
+    ) -> KeyList:
         """Keys of every matching visit in order; joins only what the filter needs."""
         filters = filters or VisitFilter()
         order = order if order is not None and order.key in SORT_COLUMNS else DEFAULT_ORDER

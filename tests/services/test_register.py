@@ -164,3 +164,22 @@ def test_numbers_keep_growing_past_four_digits(context: Any) -> None:
         session.get(Case, second.row.id).case_no = "GZ-2023-10000"
     with context.session_factory() as session:
         assert next_number(session, Case.case_no, "GZ", 2023) == "GZ-2023-10001"
+
+
+def test_key_lists_pack_keys_and_find_them() -> None:
+    from firstbatch_desk.services.listing import KeyList
+
+    keys = [f"{n:032x}" for n in range(2500)]
+    packed = KeyList([keys[:1000], keys[1000:]])
+    assert len(packed) == 2500 and list(packed) == keys
+    assert packed[0] == keys[0] and packed[-1] == keys[-1] and packed[10:13] == keys[10:13]
+    assert packed.index(keys[1234]) == 1234
+    with pytest.raises(ValueError):
+        packed.index("f" * 32)
+    with pytest.raises(ValueError):
+        packed.index(keys[5][16:] + keys[6][:16])  # text straddling two keys is not a key
+    assert keys[7] in packed and "nope" not in packed
+    with pytest.raises(IndexError):
+        packed[2500]
+    with pytest.raises(ValueError):
+        KeyList([["short"]])

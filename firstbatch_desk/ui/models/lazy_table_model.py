@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from firstbatch_desk.services.listing import SortOrder
 from firstbatch_desk.ui.models.columns import Column, cell_text
 
-KeyFetcher = Callable[[SortOrder | None], list[str]]
+KeyFetcher = Callable[[SortOrder | None], Sequence[str]]
 RowFetcher = Callable[[Sequence[str]], list[Any]]
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,8 +47,7 @@ class LazyTableModel(QAbstractTableModel):
         self._fetch_keys = fetch_keys
         self._fetch_rows = fetch_rows
         self._language = language
-        self._keys: list[str] = []
-        self._positions: dict[str, int] | None = None
+        self._keys: Sequence[str] = ()
         self._cache: OrderedDict[str, Any] = OrderedDict()
         self._order: SortOrder | None = None
         self._sorted_column = -1
@@ -69,7 +68,6 @@ class LazyTableModel(QAbstractTableModel):
         keys = self._fetch_keys(self._order)
         self.beginResetModel()
         self._keys = keys
-        self._positions = None
         self._cache.clear()
         self.endResetModel()
         self.refreshed.emit(len(keys))
@@ -81,9 +79,10 @@ class LazyTableModel(QAbstractTableModel):
         return self._keys[row] if 0 <= row < len(self._keys) else None
 
     def row_of_key(self, key: str) -> int:
-        if self._positions is None:
-            self._positions = {k: i for i, k in enumerate(self._keys)}
-        return self._positions.get(key, -1)
+        try:
+            return self._keys.index(key)
+        except ValueError:
+            return -1
 
     def row_at(self, row: int) -> Any:
         """The DTO of ``row``, loading its chunk if needed (None outside the list)."""

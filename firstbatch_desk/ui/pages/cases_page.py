@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -74,9 +75,9 @@ class CasesPage(ListPage):
             division_code=self.division_filter.currentData(),
         )
 
-    def fetch_keys(self, order: SortOrder | None) -> list[str]:
+    def fetch_keys(self, order: SortOrder | None) -> Sequence[str]:
         if not hasattr(self, "division_filter"):
-            return []
+            return ()
         return self.ctx.services.cases.case_keys(self.current_filter(), order)
 
     def fetch_rows(self, keys: Any) -> list[Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -105,9 +106,9 @@ class EnterprisesPage(ListPage):
             high_tech=True if self.high_tech_filter.isChecked() else None,
         )
 
-    def fetch_keys(self, order: SortOrder | None) -> list[str]:
+    def fetch_keys(self, order: SortOrder | None) -> Sequence[str]:
         if not hasattr(self, "high_tech_filter"):
-            return []
+            return ()
         return self.ctx.services.enterprises.enterprise_keys(self.current_filter(), order)
 
     def fetch_rows(self, keys: Any) -> list[Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -96,7 +97,7 @@ class ListPage(QWidget):
     def build_filters(self, bar: QHBoxLayout) -> None:
         """Add filter widgets to ``bar``; call ``self.reload()`` when they change."""
 
-    def fetch_keys(self, order: SortOrder | None) -> list[str]:
+    def fetch_keys(self, order: SortOrder | None) -> Sequence[str]:
         raise NotImplementedError
 
     def fetch_rows(self, keys: Any) -> list[Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -73,9 +74,9 @@ class NeedsPage(ListPage):
             open_only=self.open_only.isChecked(),
         )
 
-    def fetch_keys(self, order: SortOrder | None) -> list[str]:
+    def fetch_keys(self, order: SortOrder | None) -> Sequence[str]:
         if not hasattr(self, "open_only"):
-            return []
+            return ()
         return self.ctx.services.needs.need_keys(self.current_filter(), order)
 
     def fetch_rows(self, keys: Any) -> list[Any]:

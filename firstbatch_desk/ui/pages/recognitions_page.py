@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -91,9 +92,9 @@ class RecognitionsPage(ListPage):
             validity=Validity(validity) if validity else None,
         )
 
-    def fetch_keys(self, order: SortOrder | None) -> list[str]:
+    def fetch_keys(self, order: SortOrder | None) -> Sequence[str]:
         if not hasattr(self, "validity_filter"):
-            return []
+            return ()
         return self.ctx.services.recognitions.recognition_keys(self.current_filter(), order)
 
     def fetch_rows(self, keys: Any) -> list[Any]:

@@ -172,12 +172,15 @@ class CaseService(ServiceBase):
             return [self._row(r) for r in session.execute(query.limit(limit))]
 
     def case_keys(
-        self, filters: CaseFilter | None = None, order: SortOrder | None = None
+        self,
+        filters: CaseFilter | None = None,
+        order: SortOrder | None = None,
+        limit: int | None = None,
     ) -> KeyList:
         with self._read() as session:
             query = self._filtered(session, filters or CaseFilter())
             return ordered_keys(
-                session, query, Case.id, SORT_COLUMNS, SortOrder("next_due_on"), order
+                session, query, Case.id, SORT_COLUMNS, SortOrder("next_due_on"), order, limit=limit
             )
 
     def case_rows(self, keys: Sequence[str]) -> list[CaseRow]:

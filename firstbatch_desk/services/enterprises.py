@@ -157,13 +157,16 @@ class EnterpriseService(ServiceBase):
             return self._rows(session, query)
 
     def enterprise_keys(
-        self, filters: EnterpriseFilter | None = None, order: SortOrder | None = None
+        self,
+        filters: EnterpriseFilter | None = None,
+        order: SortOrder | None = None,
+        limit: int | None = None,
     ) -> KeyList:
         """Keys of every matching enterprise, sorted in SQL (for big lists)."""
         with self._read() as session:
             query = self._filtered(session, filters or EnterpriseFilter())
             return ordered_keys(
-                session, query, Enterprise.id, SORT_COLUMNS, SortOrder("name"), order
+                session, query, Enterprise.id, SORT_COLUMNS, SortOrder("name"), order, limit=limit
             )
 
     def enterprise_rows(self, keys: Sequence[str]) -> list[EnterpriseRow]:

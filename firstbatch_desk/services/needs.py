@@ -161,12 +161,21 @@ class NeedService(ServiceBase):
             return [self._row(r) for r in session.execute(query)]
 
     def need_keys(
-        self, filters: NeedFilter | None = None, order: SortOrder | None = None
+        self,
+        filters: NeedFilter | None = None,
+        order: SortOrder | None = None,
+        limit: int | None = None,
     ) -> KeyList:
         with self._read() as session:
             query = self._filtered(session, filters or NeedFilter())
             return ordered_keys(
-                session, query, Need.id, SORT_COLUMNS, SortOrder("raised_on", True), order
+                session,
+                query,
+                Need.id,
+                SORT_COLUMNS,
+                SortOrder("raised_on", True),
+                order,
+                limit=limit,
             )
 
     def need_rows(self, keys: Sequence[str]) -> list[NeedRow]:

@@ -165,7 +165,10 @@ class RecognitionService(ServiceBase):
             return recognition_rows(session, *conditions, limit=limit)
 
     def recognition_keys(
-        self, filters: RecognitionFilter | None = None, order: SortOrder | None = None
+        self,
+        filters: RecognitionFilter | None = None,
+        order: SortOrder | None = None,
+        limit: int | None = None,
     ) -> KeyList:
         with self._read() as session:
             conditions = self._conditions(session, filters or RecognitionFilter())
@@ -176,6 +179,7 @@ class RecognitionService(ServiceBase):
                 SORT_COLUMNS,
                 SortOrder("year", descending=True),
                 order,
+                limit=limit,
             )
 
     def recognition_rows(self, keys: Sequence[str]) -> list[RecognitionRow]:

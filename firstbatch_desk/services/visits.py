@@ -149,7 +149,10 @@ class VisitService(ServiceBase):
             return [self._row(r) for r in session.execute(query)]
 
     def visit_keys(
-        self, filters: VisitFilter | None = None, order: SortOrder | None = None
+        self,
+        filters: VisitFilter | None = None,
+        order: SortOrder | None = None,
+        limit: int | None = None,
     ) -> KeyList:
         """Keys of every matching visit in order; joins only what the filter needs."""
         filters = filters or VisitFilter()
@@ -159,7 +162,9 @@ class VisitService(ServiceBase):
             base = base.join(Enterprise, Enterprise.id == Visit.enterprise_id)
         with self._read() as session:
             query = self._filtered(session, filters, base)
-            return ordered_keys(session, query, Visit.id, SORT_COLUMNS, DEFAULT_ORDER, order)
+            return ordered_keys(
+                session, query, Visit.id, SORT_COLUMNS, DEFAULT_ORDER, order, limit=limit
+            )
 
     def visit_rows(self, keys: Sequence[str]) -> list[VisitRow]:
         with self._read() as session:

@@ -348,6 +348,8 @@ class MainWindow(QMainWindow):
         self._run_dialog(AboutDialog(__version__, self.data_dir, self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.ctx is not None:
+            self.ctx.tasks.wait()
         self.ui_state.save_window(self)
         self.ui_state.save_splitter("main", self.main_splitter)
         for page in self.list_pages():

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from firstbatch_desk.services import Services
 from firstbatch_desk.ui.prompts import Prompts
+from firstbatch_desk.ui.tasks import TaskRunner
 from firstbatch_desk.ui.ui_state import UiState
 from firstbatch_desk.ui.undo import UndoLog
 
@@ -21,6 +22,7 @@ class PageContext:
     ui_state: UiState
     language: str = "zh_CN"
     run_dialog: Callable[[QDialog], bool] = field(default=lambda dialog: bool(dialog.exec()))
+    tasks: TaskRunner = field(default_factory=TaskRunner)
 
     @property
     def message_language(self) -> str:

@@ -99,3 +99,36 @@ def test_every_page_opens_without_error(filled: Any, window: MainWindow, qtbot: 
         assert window.stack.currentIndex() == window.PAGES.index(name)
     window.show_page("workbench")
     assert "跟踪中的档案" in window.workbench_page.label.text()
+
+
+def test_big_lists_show_the_first_rows_then_the_rest_from_the_background(
+    filled: Any, window: MainWindow, qtbot: QtBot, qtmodeltester: Any, monkeypatch: Any
+) -> None:
+    from firstbatch_desk.ui.models.lazy_table_model import LazyTableModel
+
+    monkeypatch.setattr(LazyTableModel, "FIRST_KEYS", 4)
+    page = window.visits_page
+    with qtbot.waitSignal(page.model.completed, timeout=5000) as done:
+        page.reload()
+        assert page.model.rowCount() == 4  # shown at once
+        assert page.count_label.text().endswith("…")
+    assert done.args == [9]
+    assert page.model.rowCount() == 9 and page.model.is_complete()
+    assert page.count_label.text() == "共 9 条"
+    dates = [page.model.row_at(r).visit_date for r in range(9)]
+    assert dates == sorted(dates, reverse=True)  # the first rows were a prefix of the list
+    qtmodeltester.check(page.model, force_py=True)
+
+
+def test_a_newer_query_wins_over_an_older_background_fetch(
+    filled: Any, window: MainWindow, qtbot: QtBot, monkeypatch: Any
+) -> None:
+    from firstbatch_desk.ui.models.lazy_table_model import LazyTableModel
+
+    monkeypatch.setattr(LazyTableModel, "FIRST_KEYS", 4)
+    page = window.visits_page
+    page.ensure_loaded()
+    page.method_filter.setCurrentIndex(page.method_filter.findData(VisitMethod.PHONE.value))
+    window.ctx.tasks.wait()
+    qtbot.waitUntil(lambda: page.model.is_complete())
+    assert page.model.rowCount() == 3

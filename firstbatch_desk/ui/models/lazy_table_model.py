@@ -15,8 +15,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from firstbatch_desk.services.listing import SortOrder
 from firstbatch_desk.ui.models.columns import Column, cell_text
+from firstbatch_desk.ui.tasks import TaskRunner
 
-KeyFetcher = Callable[[SortOrder | None], Sequence[str]]
+KeyFetcher = Callable[[SortOrder | None, int | None], Sequence[str]]
 RowFetcher = Callable[[Sequence[str]], list[Any]]
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -26,12 +27,20 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class LazyTableModel(QAbstractTableModel):
-    """Rows of DTOs with an ``id`` (UUID) attribute, shown through ``columns``."""
+    """Rows of DTOs with an ``id`` (UUID) attribute, shown through ``columns``.
+
+    ``refresh()`` fetches the first ``FIRST_KEYS`` keys at once, so the list
+    shows at once whatever its size; when there may be more, the whole key
+    list is fetched in the background and the rest of the rows are appended
+    (the first keys are a prefix of the whole list: the order is total).
+    """
 
     CHUNK = 200
     CACHE_LIMIT = 4000
+    FIRST_KEYS = 1000
 
     refreshed = Signal(int)
+    completed = Signal(int)
 
     def __init__(
         self,
@@ -51,6 +60,9 @@ class LazyTableModel(QAbstractTableModel):
         self._cache: OrderedDict[str, Any] = OrderedDict()
         self._order: SortOrder | None = None
         self._sorted_column = -1
+        self._generation = 0
+        self._complete = True
+        self.tasks: TaskRunner | None = None
         self.highlight = ""
         self.foreground: Callable[[Any], Any] | None = None
 
@@ -65,12 +77,39 @@ class LazyTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Ask SQL again for the keys in the current order; forget cached rows."""
-        keys = self._fetch_keys(self._order)
+        self._generation += 1
+        first = self._fetch_keys(self._order, self.FIRST_KEYS)
         self.beginResetModel()
-        self._keys = keys
+        self._keys = first
         self._cache.clear()
         self.endResetModel()
-        self.refreshed.emit(len(keys))
+        self._complete = len(first) < self.FIRST_KEYS
+        self.refreshed.emit(len(first))
+        if self._complete:
+            self.completed.emit(len(first))
+        elif self.tasks is None:
+            self._append_rest(self._generation, self._fetch_keys(self._order, None))
+        else:
+            generation, order, fetch = self._generation, self._order, self._fetch_keys
+            self.tasks.run(
+                lambda: fetch(order, None), lambda keys: self._append_rest(generation, keys)
+            )
+
+    def _append_rest(self, generation: int, keys: Sequence[str]) -> None:
+        if generation != self._generation:
+            return  # a newer query has replaced this one
+        have = len(self._keys)
+        if len(keys) > have:
+            self.beginInsertRows(QModelIndex(), have, len(keys) - 1)
+            self._keys = keys
+            self.endInsertRows()
+        else:
+            self._keys = keys
+        self._complete = True
+        self.completed.emit(len(keys))
+
+    def is_complete(self) -> bool:
+        return self._complete
 
     def columns(self) -> tuple[Column, ...]:
         return self._columns

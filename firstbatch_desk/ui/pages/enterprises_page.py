@@ -106,10 +106,10 @@ class EnterprisesPage(ListPage):
             high_tech=True if self.high_tech_filter.isChecked() else None,
         )
 
-    def fetch_keys(self, order: SortOrder | None) -> Sequence[str]:
+    def fetch_keys(self, order: SortOrder | None, limit: int | None = None) -> Sequence[str]:
         if not hasattr(self, "high_tech_filter"):
             return ()
-        return self.ctx.services.enterprises.enterprise_keys(self.current_filter(), order)
+        return self.ctx.services.enterprises.enterprise_keys(self.current_filter(), order, limit)
 
     def fetch_rows(self, keys: Any) -> list[Any]:
         return self.ctx.services.enterprises.enterprise_rows(keys)

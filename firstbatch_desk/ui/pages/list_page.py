@@ -43,6 +43,8 @@ class ListPage(QWidget):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._loaded = False
+        self._select_when_complete = ""
         self.setObjectName(f"{self.page_name}_page")
         self.search_box = SearchBox(self)
         self.search_box.setObjectName(f"{self.page_name}_search")
@@ -60,6 +62,7 @@ class ListPage(QWidget):
         self.model = LazyTableModel(
             self.columns(), self.fetch_keys, self.fetch_rows, language=ctx.language, parent=self
         )
+        self.model.tasks = ctx.tasks
         self.table = QTableView(self)
         self.table.setObjectName(f"{self.page_name}_table")
         self.table.setModel(self.model)
@@ -87,7 +90,6 @@ class ListPage(QWidget):
         self.build_filters(self.filter_bar)
         self.ctx.ui_state.restore_header(self.page_name, self.table.horizontalHeader())
         self.ctx.ui_state.restore_splitter(self.page_name, self.splitter)
-        self._loaded = False
 
     # -- to be given by subclasses ----------------------------------------
 
@@ -97,7 +99,7 @@ class ListPage(QWidget):
     def build_filters(self, bar: QHBoxLayout) -> None:
         """Add filter widgets to ``bar``; call ``self.reload()`` when they change."""
 
-    def fetch_keys(self, order: SortOrder | None) -> Sequence[str]:
+    def fetch_keys(self, order: SortOrder | None, limit: int | None = None) -> Sequence[str]:
         raise NotImplementedError
 
     def fetch_rows(self, keys: Any) -> list[Any]:
@@ -139,6 +141,7 @@ class ListPage(QWidget):
     def _connect(self) -> None:
         self.search_box.search_changed.connect(self._on_search_changed)
         self.model.refreshed.connect(self._on_model_refreshed)
+        self.model.completed.connect(self._show_count)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.doubleClicked.connect(lambda _i: self._on_edit())
         self.new_button.clicked.connect(self.new_record)
@@ -165,8 +168,8 @@ class ListPage(QWidget):
         self.model.highlight = self.search_text()
         self.model.refresh()
         self._loaded = True
-        if current:
-            self.select_key(current)
+        if current and not self.select_key(current) and not self.model.is_complete():
+            self._select_when_complete = current
 
     def search_text(self) -> str:
         return self.search_box.text().strip()
@@ -201,10 +204,18 @@ class ListPage(QWidget):
     def _on_search_changed(self, _text: str) -> None:
         self.reload()
 
-    def _on_model_refreshed(self, count: int) -> None:
+    def _show_count(self, count: int) -> None:
         # The context is named: a subclass's tr() would not reach ListPage's message.
         text = QCoreApplication.translate("ListPage", "共 %1 条")
+        if not self.model.is_complete():
+            text += "…"
         self.count_label.setText(text.replace("%1", f"{count:,}"))
+        wanted, self._select_when_complete = self._select_when_complete, ""
+        if wanted and self.model.is_complete():
+            self.select_key(wanted)
+
+    def _on_model_refreshed(self, count: int) -> None:
+        self._show_count(count)
         if count == 0:
             self.detail.show_html(muted(self.tr("没有符合条件的记录。")))
 

@@ -74,10 +74,10 @@ class NeedsPage(ListPage):
             open_only=self.open_only.isChecked(),
         )
 
-    def fetch_keys(self, order: SortOrder | None) -> Sequence[str]:
+    def fetch_keys(self, order: SortOrder | None, limit: int | None = None) -> Sequence[str]:
         if not hasattr(self, "open_only"):
             return ()
-        return self.ctx.services.needs.need_keys(self.current_filter(), order)
+        return self.ctx.services.needs.need_keys(self.current_filter(), order, limit)
 
     def fetch_rows(self, keys: Any) -> list[Any]:
         return self.ctx.services.needs.need_rows(keys)

@@ -92,10 +92,10 @@ class RecognitionsPage(ListPage):
             validity=Validity(validity) if validity else None,
         )
 
-    def fetch_keys(self, order: SortOrder | None) -> Sequence[str]:
+    def fetch_keys(self, order: SortOrder | None, limit: int | None = None) -> Sequence[str]:
         if not hasattr(self, "validity_filter"):
             return ()
-        return self.ctx.services.recognitions.recognition_keys(self.current_filter(), order)
+        return self.ctx.services.recognitions.recognition_keys(self.current_filter(), order, limit)
 
     def fetch_rows(self, keys: Any) -> list[Any]:
         return self.ctx.services.recognitions.recognition_rows(keys)

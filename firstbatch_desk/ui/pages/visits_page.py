@@ -85,10 +85,10 @@ class VisitsPage(ListPage):
             division_code=self.division_filter.currentData(),
         )
 
-    def fetch_keys(self, order: SortOrder | None) -> Sequence[str]:
+    def fetch_keys(self, order: SortOrder | None, limit: int | None = None) -> Sequence[str]:
         if not hasattr(self, "division_filter"):
             return ()
-        return self.ctx.services.visits.visit_keys(self.current_filter(), order)
+        return self.ctx.services.visits.visit_keys(self.current_filter(), order, limit)
 
     def fetch_rows(self, keys: Any) -> list[Any]:
         return self.ctx.services.visits.visit_rows(keys)

@@ -1,0 +1,68 @@
+"""Work off the GUI thread: a QThreadPool job whose result comes back on the GUI thread.
+
+Jobs call services (which open their own sessions from the session factory),
+never touch widgets; ``on_done`` / ``on_error`` run on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as exc:
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """Starts background jobs and keeps their relays alive until they report."""
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool or QThreadPool.globalInstance()
+        self._relays: set[_Relay] = set()
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        relay = _Relay(self)
+        self._relays.add(relay)
+
+        def finish() -> None:
+            self._relays.discard(relay)
+            relay.deleteLater()
+
+        relay.done.connect(on_done)
+        relay.done.connect(lambda _r: finish())
+        if on_error is not None:
+            relay.failed.connect(on_error)
+        relay.failed.connect(lambda _e: finish())
+        self._pool.start(_Job(work, relay))
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until every job has finished (for tests and shutdown)."""
+        return self._pool.waitForDone(msecs)
+
+    def busy(self) -> bool:
+        return bool(self._relays)

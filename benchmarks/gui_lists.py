@@ -82,13 +82,28 @@ def measure(data_dir: str) -> dict[str, float]:
         app.processEvents()
 
     def timed(action: Callable[[], object], runs: int = 5) -> float:
+        """Until the list shows its rows; the rest of a big list loads in the background."""
         samples = []
         for _ in range(runs):
+            window.ctx.tasks.wait()
+            settle()
             started = time.perf_counter()
             action()
             settle()
             samples.append((time.perf_counter() - started) * 1000)
+        window.ctx.tasks.wait()
+        settle()
         return statistics.median(samples)
+
+    def complete_list(page: object) -> float:
+        """Until the whole key list of the page is loaded (background included)."""
+        window.ctx.tasks.wait()
+        settle()
+        started = time.perf_counter()
+        page.reload()  # type: ignore[attr-defined]
+        window.ctx.tasks.wait()
+        settle()
+        return (time.perf_counter() - started) * 1000
 
     settle()
     figures: dict[str, float] = {}
@@ -135,10 +150,13 @@ def measure(data_dir: str) -> dict[str, float]:
     for _ in range(5):
         jump_to_end()
     figures["jump to the end of the visits list"] = statistics.median(jumps)
+    figures["whole visit key list loaded (background)"] = complete_list(visits)
     figures["visits in list"] = float(visits.model.rowCount())
     searches = []
     for term in SEARCH_TERMS:
+        window.ctx.tasks.wait()
         visits.search_box.setText(term)
+        settle()
         started = time.perf_counter()
         visits.reload()
         settle()
@@ -179,6 +197,8 @@ def gui_lists(data_dir: Path, _runs: int) -> list[Figure]:
                     note=f"{len(SEARCH_TERMS)} terms",
                 )
             )
+        elif name.startswith("whole"):
+            out.append(Figure(name, value, 1000.0, "ms", note="information: not a target"))
         else:
             note = f"{rows:,} rows" if "visits" in name else ""
             out.append(Figure(name, value, LIST_TARGET_MS, "ms", note=note))

@@ -52,6 +52,9 @@ def sqlite_engine(path: Path, *, readonly: bool = False) -> Engine:
             "sqlite+pysqlite://",
             creator=lambda: sqlite3.connect(str(path), check_same_thread=False),
             poolclass=QueuePool,
+            # The GUI thread and one background job; each connection has its own cache.
+            pool_size=2,
+            max_overflow=4,
         )
         event.listen(engine, "connect", _apply_pragmas)
 

@@ -34,5 +34,8 @@ def search_condition(
     if expression is None:
         return false()
     # The entity's own table must be in the query (it is, in every list that searches).
+    # The unary "+" keeps SQLite walking the list's sort index and testing each row
+    # against the matches, so the first page comes at once however many rows match,
+    # instead of fetching every match by rowid and sorting them all.
     table = fts.ENTITY_TABLES[entity]
-    return literal_column(f"{table}.rowid").in_(fts.matching_rowids(entity, expression))
+    return literal_column(f"+{table}.rowid").in_(fts.matching_rowids(entity, expression))

@@ -43,7 +43,7 @@ NOTE_LIMIT = 50_000
 HEADLINE_LENGTH = 120
 SORT_COLUMNS = {
     "visit_date": Visit.visit_date,
-    "enterprise": Enterprise.name,
+    "enterprise": Visit.enterprise_name,
     "method": Visit.method,
     "headline": Visit.headline,
     "signed": Visit.signed,
@@ -158,7 +158,7 @@ class VisitService(ServiceBase):
         filters = filters or VisitFilter()
         order = order if order is not None and order.key in SORT_COLUMNS else DEFAULT_ORDER
         base = select(Visit.id).where(Visit.deleted_at.is_(None))
-        if filters.division_code or order.key == "enterprise":
+        if filters.division_code:
             base = base.join(Enterprise, Enterprise.id == Visit.enterprise_id)
         with self._read() as session:
             query = self._filtered(session, filters, base)
@@ -253,6 +253,7 @@ class VisitService(ServiceBase):
             for name, label in NOTE_FIELDS
         }
         visit.enterprise_id = enterprise.id
+        visit.enterprise_name = enterprise.name
         assert visit_date is not None
         visit.visit_date = visit_date
         visit.method = method

@@ -69,6 +69,8 @@ def launch(
     install_translator(app, settings.language)
     window = _shell(settings, paths)
     window.show()
+    window.repaint()  # paint the window now, before the database layer is even imported
+    app.processEvents()
     opened: list[AppContext] = []
 
     def attach() -> None:

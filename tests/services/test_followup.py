@@ -184,3 +184,25 @@ def test_cadence_comes_from_the_settings(data_dir: Any) -> None:
         assert case.row.next_due_on == date(2023, 9, 11)  # recognised 2023-09-01 + 10 days
     finally:
         context.close()
+
+
+def test_visit_list_sorts_by_enterprise_name_and_follows_renames(context: Any) -> None:
+    from firstbatch_desk.domain.dtos.register import EnterpriseInput
+    from firstbatch_desk.services.listing import SortOrder
+
+    services = context.services
+    first = factories.recognised_case(services)
+    second = factories.recognised_case(services)
+    factories.visit(services, first.row)
+    factories.visit(services, second.row)
+    services.enterprises.update_enterprise(
+        first.row.enterprise_id, EnterpriseInput(name="一号新材料有限公司")
+    )
+    services.enterprises.update_enterprise(
+        second.row.enterprise_id, EnterpriseInput(name="丁二新材料有限公司")
+    )
+    keys = services.visits.visit_keys(VisitFilter(), SortOrder("enterprise"))
+    names = [r.enterprise_name for r in services.visits.visit_rows(list(keys))]
+    by_key = {r.id.hex: r.enterprise_name for r in services.visits.visit_rows(list(keys))}
+    assert [by_key[k] for k in keys] == sorted(names)
+    assert set(names) == {"一号新材料有限公司", "丁二新材料有限公司"}

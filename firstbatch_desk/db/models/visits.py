@@ -40,6 +40,14 @@ class Visit(SyncMixin, Base):
             postgresql_where=text("deleted_at IS NULL"),
         ),
         Index(
+            "ix_visits_live_enterprise",
+            "enterprise_name",
+            "visit_date",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+        Index(
             "ix_visits_live_method_date",
             "method",
             "visit_date",
@@ -50,6 +58,9 @@ class Visit(SyncMixin, Base):
     )
 
     enterprise_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("enterprises.id"))
+    # The enterprise's name, repeated so the 200,000-row list sorts by it from an index;
+    # kept in step by the services when an enterprise is renamed.
+    enterprise_name: Mapped[str] = mapped_column(String(200), default="")
     visit_date: Mapped[date] = mapped_column(Date)
     method: Mapped[VisitMethod] = mapped_column(enum_type(VisitMethod))
     headline: Mapped[str] = mapped_column(String(120), default="")

@@ -239,6 +239,7 @@ class VisitBuilder:
         visit = {
             "id": visit_id,
             "enterprise_id": ent.id,
+            "enterprise_name": ent.name,
             "visit_date": day,
             "method": method,
             "headline": headline_of(summary),

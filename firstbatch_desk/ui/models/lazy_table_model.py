@@ -35,8 +35,8 @@ class LazyTableModel(QAbstractTableModel):
     (the first keys are a prefix of the whole list: the order is total).
     """
 
-    CHUNK = 200
-    CACHE_LIMIT = 4000
+    CHUNK = 100
+    CACHE_LIMIT = 1200  # rows kept; a screen shows about 30
     FIRST_KEYS = 1000
 
     refreshed = Signal(int)

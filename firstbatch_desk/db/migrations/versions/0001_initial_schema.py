@@ -229,6 +229,7 @@ def upgrade() -> None:
 
     op.create_table('visits',
     sa.Column('enterprise_id', sa.Uuid(), nullable=False),
+    sa.Column('enterprise_name', sa.String(length=200), nullable=False),
     sa.Column('visit_date', sa.Date(), nullable=False),
     sa.Column('method', sa.Enum('ON_SITE', 'PHONE', 'MEETING', 'ONLINE', name='visitmethod', native_enum=False, length=32), nullable=False),
     sa.Column('headline', sa.String(length=120), nullable=False),
@@ -254,6 +255,11 @@ def upgrade() -> None:
         batch_op.create_index('ix_visits_date_id', ['visit_date', 'id'], unique=False)
         batch_op.create_index(
             'ix_visits_live_date', ['visit_date', 'id'], unique=False,
+            sqlite_where=sa.text('deleted_at IS NULL'),
+            postgresql_where=sa.text('deleted_at IS NULL'),
+        )
+        batch_op.create_index(
+            'ix_visits_live_enterprise', ['enterprise_name', 'visit_date', 'id'], unique=False,
             sqlite_where=sa.text('deleted_at IS NULL'),
             postgresql_where=sa.text('deleted_at IS NULL'),
         )
@@ -575,6 +581,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_visits_recorded_by_id'))
         batch_op.drop_index('ix_visits_enterprise_date')
         batch_op.drop_index('ix_visits_live_method_date')
+        batch_op.drop_index('ix_visits_live_enterprise')
         batch_op.drop_index('ix_visits_live_date')
         batch_op.drop_index('ix_visits_date_id')
 

@@ -43,7 +43,25 @@ COUNTED = {
 }
 
 
+STATUS_COUNTED = ("enterprises", "recognitions", "cases", "visits", "needs")
+
+
 class InfoService(ServiceBase):
+    def record_counts(self) -> dict[str, int]:
+        """Live rows of the five registers the status bar shows (cheap: index counts)."""
+        with self._read() as session:
+            return {
+                name: int(
+                    session.scalar(
+                        select(func.count())
+                        .select_from(COUNTED[name])
+                        .where(COUNTED[name].deleted_at.is_(None))
+                    )
+                    or 0
+                )
+                for name in STATUS_COUNTED
+            }
+
     def database_info(self) -> DatabaseInfo:
         """Counts of live (not deleted) rows per table, and where the data is."""
         with self._read() as session:

@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
         self.pages.open_requested.connect(self.open_record)
         ctx.undo.changed.connect(self._update_undo_action)
         ctx.undo.undone.connect(self._on_undone)
+        self.loading_label.hide()
+        self._holders[self.START_PAGE].layout().removeWidget(self.loading_label)
         self.loading_label.deleteLater()
         self.navigation.currentRowChanged.connect(self._on_navigation_row_changed)
         self._on_navigation_row_changed(self.navigation.currentRow())
@@ -316,16 +318,20 @@ class MainWindow(QMainWindow):
             page.select_key(key)
 
     def update_counts(self) -> None:
+        """Refresh the record counts in the status bar (counted off the GUI thread)."""
         if self.ctx is None:
             return
-        counts = self.ctx.services.info.database_info().counts
+        info = self.ctx.services.info
+        self.ctx.tasks.run(info.record_counts, self._show_counts)
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
         self.counts_label.setText(
             self.tr("企业 %1 · 认定 %2 · 档案 %3 · 走访 %4 · 诉求 %5")
-            .replace("%1", str(counts["enterprises"]))
-            .replace("%2", str(counts["recognitions"]))
-            .replace("%3", str(counts["cases"]))
-            .replace("%4", str(counts["visits"]))
-            .replace("%5", str(counts["needs"]))
+            .replace("%1", f"{counts['enterprises']:,}")
+            .replace("%2", f"{counts['recognitions']:,}")
+            .replace("%3", f"{counts['cases']:,}")
+            .replace("%4", f"{counts['visits']:,}")
+            .replace("%5", f"{counts['needs']:,}")
         )
 
     def _run_dialog(self, dialog: Any) -> bool:

@@ -52,3 +52,9 @@ def test_a_file_that_is_not_a_database_is_explained_and_left_alone(
     assert prompts.errors and "不是 FirstBatch Desk 数据库" in prompts.errors[0]
     assert "不是 FirstBatch Desk 数据库" in capsys.readouterr().err
     assert (tmp_path / "firstbatch.sqlite3").read_bytes() == b"not a database at all"
+
+
+def test_the_opening_notice_goes_once_the_data_is_attached(window: Any) -> None:
+    holder = window.stack.widget(window.START_PAGE)
+    shown = [holder.layout().itemAt(i).widget() for i in range(holder.layout().count())]
+    assert shown == [window.enterprises_page]

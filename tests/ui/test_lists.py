@@ -86,9 +86,12 @@ def test_column_widths_and_geometry_are_remembered(
     assert (again.size().width(), again.size().height()) == (760, 560)
 
 
-def test_status_bar_shows_the_data_directory_and_counts(filled: Any, window: MainWindow) -> None:
+def test_status_bar_shows_the_data_directory_and_counts(
+    filled: Any, window: MainWindow, qtbot: QtBot
+) -> None:
     assert str(filled.paths.data_dir) in window.statusBar().currentMessage()
-    assert "走访 9" in window.counts_label.text()
+    qtbot.waitUntil(lambda: "走访 9" in window.counts_label.text())
+    assert "企业 3 · 认定 3 · 档案 3" in window.counts_label.text()
 
 
 def test_every_page_opens_without_error(filled: Any, window: MainWindow, qtbot: QtBot) -> None:

@@ -72,7 +72,7 @@ def test_wrong_code_is_shown_then_enterprise_product_and_recognition_are_added(
     qtbot.waitUntil(lambda: "浙经信材料〔2025〕197号" in page.detail.toPlainText())
     text = page.detail.toPlainText()
     assert "高阻燃高强度玻纤增强聚酯基复合材料" in text and "张伟" in text
-    assert "认定 1" in window.counts_label.text()
+    qtbot.waitUntil(lambda: "认定 1" in window.counts_label.text())
 
     # find it by search and by filters on the register page
     window.show_page("register")

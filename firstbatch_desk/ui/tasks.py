@@ -6,6 +6,7 @@ never touch widgets; ``on_done`` / ``on_error`` run on the GUI thread.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -26,10 +27,16 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._work()
-        except Exception as exc:
-            self._relay.failed.emit(exc)
+        except Exception as exc:  # handed to the GUI thread, which reports it
+            self._emit(self._relay.failed, exc)
         else:
-            self._relay.done.emit(result)
+            self._emit(self._relay.done, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: Any) -> None:
+        # RuntimeError: the program is closing and the receiver is gone.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 class TaskRunner(QObject):

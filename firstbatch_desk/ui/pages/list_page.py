@@ -49,6 +49,8 @@ class ListPage(QWidget):
         self.search_box = SearchBox(self)
         self.search_box.setObjectName(f"{self.page_name}_search")
         self.count_label = QLabel(self)
+        self.count_label.setMinimumWidth(110)  # no relayout as the count grows
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.new_button = QPushButton(self.tr("新建"), self)
         self.edit_button = QPushButton(self.tr("编辑"), self)
         self.delete_button = QPushButton(self.tr("删除"), self)

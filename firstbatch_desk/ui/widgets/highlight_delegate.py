@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html
+from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 HIGHLIGHT = "#ffe58f"
@@ -42,7 +43,32 @@ def highlighted_html(text: str, terms: list[str]) -> str | None:
 
 
 class HighlightDelegate(QStyledItemDelegate):
-    """Marks the search terms of the model's ``highlight`` text in every cell."""
+    """Marks the search terms of the model's ``highlight`` text in every cell.
+
+    Laid-out documents are kept for the cells on screen, so scrolling and
+    repainting do not lay the same text out again.
+    """
+
+    CACHE_LIMIT = 600
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._documents: OrderedDict[tuple[str, str, int], QTextDocument] = OrderedDict()
+
+    def _document(self, marked: str, font: QFont) -> QTextDocument:
+        key = (marked, font.key(), 0)
+        document = self._documents.get(key)
+        if document is None:
+            document = QTextDocument()
+            document.setDefaultFont(font)
+            document.setDocumentMargin(2)
+            document.setHtml(marked)
+            self._documents[key] = document
+            if len(self._documents) > self.CACHE_LIMIT:
+                self._documents.popitem(last=False)
+        else:
+            self._documents.move_to_end(key)
+        return document
 
     def paint(
         self,
@@ -63,10 +89,7 @@ class HighlightDelegate(QStyledItemDelegate):
         style = opt.widget.style() if opt.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        document = QTextDocument()
-        document.setDefaultFont(opt.font)
-        document.setDocumentMargin(2)
-        document.setHtml(marked)
+        document = self._document(marked, opt.font)
         painter.save()
         rect = opt.rect.adjusted(3, 0, -3, 0)
         painter.translate(rect.left(), rect.top() + (rect.height() - document.size().height()) / 2)

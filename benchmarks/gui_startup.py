@@ -101,7 +101,7 @@ def cold_start(data_dir: Path, runs: int) -> list[Figure]:
             filled / bare,
             RATIO_TARGET,
             "×",
-            note=f"{filled * 1000:.0f} ms (information: the data opens after the paint)",
+            note=f"information: {filled * 1000:.0f} ms; the data opens after the paint",
         ),
     ]
 

@@ -49,7 +49,7 @@ class HighlightDelegate(QStyledItemDelegate):
     repainting do not lay the same text out again.
     """
 
-    CACHE_LIMIT = 600
+    CACHE_LIMIT = 240  # more than the cells of a screen
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -174,3 +174,36 @@ def test_bad_text_in_the_form_is_explained_next_to_the_field(
     dialogs.scripts.append(overlong)
     qtbot.mouseClick(window.enterprises_page.new_button, Qt.MouseButton.LeftButton)
     assert context.services.info.database_info().counts["enterprises"] == 0
+
+
+def test_ctrl_n_on_the_register_records_a_recognition_for_a_chosen_enterprise(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any
+) -> None:
+    from firstbatch_desk.domain.dtos.register import ProductInput
+
+    enterprise = factories.enterprise(context.services, name="浙江信汇新材料股份有限公司")
+    context.services.products.create_product(ProductInput(enterprise.id, "卤代丁基橡胶"))
+    lonely = factories.enterprise(context.services, name="没有产品的公司")
+    window.show_page("register")
+    page = window.recognitions_page
+
+    def record(dialog: Any) -> None:
+        combo = dialog.enterprise_combo
+        _choose(combo, str(lonely.id))
+        assert dialog.product_combo.count() == 0
+        assert "先在“企业”页新增产品" in dialog.errors["product_id"].text()
+        _choose(combo, str(enterprise.id))
+        assert dialog.product_combo.currentText() == "卤代丁基橡胶"
+        _choose(dialog.scheme_combo, Scheme.MUNICIPAL_RECOGNITION.value)
+        assert [dialog.tier_combo.itemData(i) for i in range(dialog.tier_combo.count())] == [
+            Tier.MUNICIPAL.value,
+            Tier.OTHER.value,
+        ]
+        type_text(qtbot, dialog.recognised_edit, "2026-03-01")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    dialogs.scripts.append(record)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    _wait_rows(qtbot, page, 1)
+    row = page.model.row_at(0)
+    assert (row.enterprise_name, row.tier) == ("浙江信汇新材料股份有限公司", Tier.MUNICIPAL)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLineEdit, QSpinBox, QWidget
 
 from firstbatch_desk.domain.dtos.register import RecognitionInput, RecognitionRow
 from firstbatch_desk.domain.enums import ALLOWED_TIERS, Scheme, Tier
@@ -23,17 +24,30 @@ class RecognitionEditDialog(FormDialog):
     def __init__(
         self,
         ctx: PageContext,
-        enterprise_id: uuid.UUID,
+        enterprise_id: uuid.UUID | None,
         row: RecognitionRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """Without ``enterprise_id`` the officer first picks the enterprise (type to find it)."""
         super().__init__(ctx, self.tr("编辑认定") if row else self.tr("新增认定"), parent)
         self.setObjectName("recognition_dialog")
         self.row = row
+        self.enterprise_combo: QComboBox | None = None
+        if enterprise_id is None:
+            self.enterprise_combo = QComboBox(self)
+            self.enterprise_combo.setObjectName("enterprise_combo")
+            self.enterprise_combo.setEditable(True)
+            self.enterprise_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            completer = self.enterprise_combo.completer()
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            for enterprise in ctx.services.enterprises.list_enterprises(limit=100_000):
+                self.enterprise_combo.addItem(enterprise.name, str(enterprise.id))
+            self.enterprise_combo.setCurrentIndex(-1)
+            self.enterprise_combo.currentIndexChanged.connect(lambda _i: self._fill_products())
         self.product_combo = QComboBox(self)
         self.product_combo.setObjectName("product_combo")
-        for product in ctx.services.products.list_products(enterprise_id=enterprise_id, limit=500):
-            self.product_combo.addItem(product.name, str(product.id))
+        self._fill_products(enterprise_id)
         self.scheme_combo = QComboBox(self)
         self.scheme_combo.setObjectName("scheme_combo")
         for scheme in Scheme:
@@ -56,6 +70,8 @@ class RecognitionEditDialog(FormDialog):
         self.reward_edit = QLineEdit(self)
         self.reward_edit.setPlaceholderText(self.tr("万元"))
         self.paid_check = QCheckBox(self.tr("奖励已兑现"), self)
+        if self.enterprise_combo is not None:
+            self.add_row("enterprise_id", self.tr("企业"), self.enterprise_combo, required=True)
         self.add_row("product_id", self.tr("产品"), self.product_combo, required=True)
         self.add_row("scheme", self.tr("类别"), self.scheme_combo, required=True)
         self.add_row("tier", self.tr("档次"), self.tier_combo, required=True)
@@ -72,6 +88,21 @@ class RecognitionEditDialog(FormDialog):
         if row is not None:
             self._load(row)
         self.resize(560, 480)
+
+    def _fill_products(self, enterprise_id: uuid.UUID | None = None) -> None:
+        if enterprise_id is None and self.enterprise_combo is not None:
+            chosen = self.enterprise_combo.currentData()
+            enterprise_id = uuid.UUID(chosen) if chosen else None
+        self.product_combo.clear()
+        if enterprise_id is None:
+            return
+        products = self.ctx.services.products.list_products(enterprise_id=enterprise_id, limit=500)
+        for product in products:
+            self.product_combo.addItem(product.name, str(product.id))
+        if not products:
+            self.errors.get("product_id", self.general_error).show_message(
+                self.tr("该企业还没有产品，请先在“企业”页新增产品。")
+            )
 
     def _fill_tiers(self) -> None:
         current = self.tier_combo.currentData()

@@ -35,7 +35,6 @@ class RecognitionsPage(ListPage):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.new_button.setText(self.tr("新增认定"))
-        self.new_button.setToolTip(self.tr("在“企业”页选择企业后新增认定"))
         self.model.foreground = self._colour
 
     def columns(self) -> list[Column]:
@@ -197,11 +196,10 @@ class RecognitionsPage(ListPage):
         )
 
     def new_record(self) -> None:
-        self.ctx.prompts.info(
-            self,
-            self.tr("新增认定"),
-            self.tr("请在“企业”页选择企业，再点“新增认定”。"),
-        )
+        dialog = RecognitionEditDialog(self.ctx, None, None, self)
+        if self.ctx.run_dialog(dialog):
+            self.data_changed.emit()
+            self.reload()
 
     def edit_record(self, row: RecognitionRow) -> None:
         dialog = RecognitionEditDialog(self.ctx, row.enterprise_id, row, self)

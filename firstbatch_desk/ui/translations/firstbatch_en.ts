@@ -85,148 +85,148 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../pages/cases_page.py" line="39"/>
+        <location filename="../pages/cases_page.py" line="40"/>
         <source>档案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="40"/>
-        <location filename="../pages/cases_page.py" line="104"/>
+        <location filename="../pages/cases_page.py" line="41"/>
+        <location filename="../pages/cases_page.py" line="105"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="41"/>
+        <location filename="../pages/cases_page.py" line="42"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="42"/>
-        <location filename="../pages/cases_page.py" line="107"/>
+        <location filename="../pages/cases_page.py" line="43"/>
+        <location filename="../pages/cases_page.py" line="108"/>
         <source>负责人</source>
         <translation>Officer in charge</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="43"/>
-        <location filename="../pages/cases_page.py" line="108"/>
-        <location filename="../pages/cases_page.py" line="136"/>
+        <location filename="../pages/cases_page.py" line="44"/>
+        <location filename="../pages/cases_page.py" line="109"/>
+        <location filename="../pages/cases_page.py" line="137"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="44"/>
-        <location filename="../pages/cases_page.py" line="110"/>
+        <location filename="../pages/cases_page.py" line="45"/>
+        <location filename="../pages/cases_page.py" line="111"/>
         <source>上次走访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="45"/>
-        <location filename="../pages/cases_page.py" line="111"/>
+        <location filename="../pages/cases_page.py" line="46"/>
+        <location filename="../pages/cases_page.py" line="112"/>
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="51"/>
+        <location filename="../pages/cases_page.py" line="52"/>
         <source>全部负责人</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="56"/>
+        <location filename="../pages/cases_page.py" line="57"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="60"/>
+        <location filename="../pages/cases_page.py" line="61"/>
         <source>全部区县</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="109"/>
+        <location filename="../pages/cases_page.py" line="110"/>
         <source>建档日期</source>
         <translation>Opened on</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="112"/>
+        <location filename="../pages/cases_page.py" line="113"/>
         <source>走访次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="113"/>
+        <location filename="../pages/cases_page.py" line="114"/>
         <source>未办结诉求</source>
         <translation>Open needs</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="114"/>
+        <location filename="../pages/cases_page.py" line="115"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="117"/>
+        <location filename="../pages/cases_page.py" line="118"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="120"/>
+        <location filename="../pages/cases_page.py" line="121"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="121"/>
+        <location filename="../pages/cases_page.py" line="122"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="122"/>
+        <location filename="../pages/cases_page.py" line="123"/>
         <source>走访人员</source>
         <translation>Visiting officers</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="123"/>
+        <location filename="../pages/cases_page.py" line="124"/>
         <source>纪要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="129"/>
+        <location filename="../pages/cases_page.py" line="130"/>
         <source>暂无走访记录</source>
         <translation>No visits yet</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="131"/>
+        <location filename="../pages/cases_page.py" line="132"/>
         <source>问题诉求</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="134"/>
+        <location filename="../pages/cases_page.py" line="135"/>
         <source>编号</source>
         <translation>Need no.</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="135"/>
+        <location filename="../pages/cases_page.py" line="136"/>
         <source>事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="137"/>
+        <location filename="../pages/cases_page.py" line="138"/>
         <source>期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="143"/>
+        <location filename="../pages/cases_page.py" line="144"/>
         <source>暂无诉求</source>
         <translation>No needs yet</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="160"/>
+        <location filename="../pages/cases_page.py" line="161"/>
         <source>删除档案 %1？可用 Ctrl+Z 撤销。</source>
         <translation>Delete case %1? You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="161"/>
+        <location filename="../pages/cases_page.py" line="162"/>
         <source>删除档案</source>
         <translation>Delete Case</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="170"/>
+        <location filename="../pages/cases_page.py" line="171"/>
         <source>删除档案 %1</source>
         <translation>Delete case %1</translation>
     </message>
@@ -362,316 +362,316 @@
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../pages/enterprises_page.py" line="36"/>
+        <location filename="../pages/enterprises_page.py" line="37"/>
         <source>新建企业</source>
         <translation>New Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="37"/>
+        <location filename="../pages/enterprises_page.py" line="38"/>
         <source>新增产品</source>
         <translation>Add Product</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="39"/>
+        <location filename="../pages/enterprises_page.py" line="40"/>
         <source>新增认定</source>
         <translation>Add Recognition</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="49"/>
+        <location filename="../pages/enterprises_page.py" line="50"/>
         <source>企业名称</source>
         <translation>Enterprise name</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="50"/>
-        <location filename="../pages/enterprises_page.py" line="138"/>
+        <location filename="../pages/enterprises_page.py" line="51"/>
+        <location filename="../pages/enterprises_page.py" line="139"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="51"/>
+        <location filename="../pages/enterprises_page.py" line="52"/>
         <source>区县</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="52"/>
+        <location filename="../pages/enterprises_page.py" line="53"/>
         <source>开发区</source>
         <translation>Development zone</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="54"/>
-        <location filename="../pages/enterprises_page.py" line="87"/>
+        <location filename="../pages/enterprises_page.py" line="55"/>
+        <location filename="../pages/enterprises_page.py" line="88"/>
         <source>规上</source>
         <translation>Above-scale</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="61"/>
-        <location filename="../pages/enterprises_page.py" line="88"/>
-        <location filename="../pages/enterprises_page.py" line="129"/>
+        <location filename="../pages/enterprises_page.py" line="62"/>
+        <location filename="../pages/enterprises_page.py" line="89"/>
+        <location filename="../pages/enterprises_page.py" line="130"/>
         <source>专精特新</source>
         <translation>Specialised SME</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="68"/>
-        <location filename="../pages/enterprises_page.py" line="89"/>
+        <location filename="../pages/enterprises_page.py" line="69"/>
+        <location filename="../pages/enterprises_page.py" line="90"/>
         <source>高企</source>
         <translation>High-tech enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="79"/>
+        <location filename="../pages/enterprises_page.py" line="80"/>
         <source>全部区县</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="84"/>
+        <location filename="../pages/enterprises_page.py" line="85"/>
         <source>全部开发区</source>
         <translation>All development zones</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="128"/>
+        <location filename="../pages/enterprises_page.py" line="129"/>
         <source>规上企业</source>
         <translation>Above-scale enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="130"/>
+        <location filename="../pages/enterprises_page.py" line="131"/>
         <source>高新技术企业</source>
         <translation>High-tech enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="139"/>
+        <location filename="../pages/enterprises_page.py" line="140"/>
         <source>曾用名</source>
         <translation>Former names</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="141"/>
+        <location filename="../pages/enterprises_page.py" line="142"/>
         <source>区县 / 开发区</source>
         <translation>Division / Development zone</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="144"/>
+        <location filename="../pages/enterprises_page.py" line="145"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="145"/>
+        <location filename="../pages/enterprises_page.py" line="146"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="146"/>
+        <location filename="../pages/enterprises_page.py" line="147"/>
         <source>所属行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="147"/>
+        <location filename="../pages/enterprises_page.py" line="148"/>
         <source>企业标识</source>
         <translation>Designations</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="150"/>
+        <location filename="../pages/enterprises_page.py" line="151"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="153"/>
+        <location filename="../pages/enterprises_page.py" line="154"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="154"/>
+        <location filename="../pages/enterprises_page.py" line="155"/>
         <source>职务</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="155"/>
+        <location filename="../pages/enterprises_page.py" line="156"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="156"/>
+        <location filename="../pages/enterprises_page.py" line="157"/>
         <source>邮箱</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="159"/>
+        <location filename="../pages/enterprises_page.py" line="160"/>
         <source>暂无联系人</source>
         <translation>No contacts</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="167"/>
+        <location filename="../pages/enterprises_page.py" line="168"/>
         <source>产品名称</source>
         <translation>Product name</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="168"/>
+        <location filename="../pages/enterprises_page.py" line="169"/>
         <source>型号规格</source>
         <translation>Model / specification</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="169"/>
+        <location filename="../pages/enterprises_page.py" line="170"/>
         <source>应用领域</source>
         <translation>Application field</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="170"/>
+        <location filename="../pages/enterprises_page.py" line="171"/>
         <source>认定数</source>
         <translation>Recognitions</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="176"/>
+        <location filename="../pages/enterprises_page.py" line="177"/>
         <source>暂无产品</source>
         <translation>No products</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="183"/>
+        <location filename="../pages/enterprises_page.py" line="184"/>
         <source>认定情况</source>
         <translation>Recognitions</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="186"/>
+        <location filename="../pages/enterprises_page.py" line="187"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="187"/>
-        <location filename="../pages/enterprises_page.py" line="254"/>
+        <location filename="../pages/enterprises_page.py" line="188"/>
+        <location filename="../pages/enterprises_page.py" line="255"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="188"/>
+        <location filename="../pages/enterprises_page.py" line="189"/>
         <source>档次</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="164"/>
-        <location filename="../pages/enterprises_page.py" line="189"/>
-        <location filename="../pages/enterprises_page.py" line="213"/>
+        <location filename="../pages/enterprises_page.py" line="165"/>
+        <location filename="../pages/enterprises_page.py" line="190"/>
+        <location filename="../pages/enterprises_page.py" line="214"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="190"/>
+        <location filename="../pages/enterprises_page.py" line="191"/>
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="191"/>
+        <location filename="../pages/enterprises_page.py" line="192"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="204"/>
+        <location filename="../pages/enterprises_page.py" line="205"/>
         <source>暂无认定</source>
         <translation>No recognitions</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="209"/>
+        <location filename="../pages/enterprises_page.py" line="210"/>
         <source>跟踪档案</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="212"/>
+        <location filename="../pages/enterprises_page.py" line="213"/>
         <source>档案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="214"/>
+        <location filename="../pages/enterprises_page.py" line="215"/>
         <source>负责人</source>
         <translation>Officer in charge</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="215"/>
-        <location filename="../pages/enterprises_page.py" line="256"/>
+        <location filename="../pages/enterprises_page.py" line="216"/>
+        <location filename="../pages/enterprises_page.py" line="257"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="216"/>
+        <location filename="../pages/enterprises_page.py" line="217"/>
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="228"/>
+        <location filename="../pages/enterprises_page.py" line="229"/>
         <source>暂无档案</source>
         <translation>No cases</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="233"/>
+        <location filename="../pages/enterprises_page.py" line="234"/>
         <source>最近走访</source>
         <translation>Recent visits</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="236"/>
+        <location filename="../pages/enterprises_page.py" line="237"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="237"/>
+        <location filename="../pages/enterprises_page.py" line="238"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="238"/>
+        <location filename="../pages/enterprises_page.py" line="239"/>
         <source>走访人员</source>
         <translation>Visiting officers</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="239"/>
+        <location filename="../pages/enterprises_page.py" line="240"/>
         <source>纪要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="245"/>
+        <location filename="../pages/enterprises_page.py" line="246"/>
         <source>暂无走访记录</source>
         <translation>No visits yet</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="250"/>
+        <location filename="../pages/enterprises_page.py" line="251"/>
         <source>未办结诉求</source>
         <translation>Open needs</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="253"/>
+        <location filename="../pages/enterprises_page.py" line="254"/>
         <source>编号</source>
         <translation>Need no.</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="255"/>
+        <location filename="../pages/enterprises_page.py" line="256"/>
         <source>事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="257"/>
+        <location filename="../pages/enterprises_page.py" line="258"/>
         <source>期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="269"/>
+        <location filename="../pages/enterprises_page.py" line="270"/>
         <source>暂无未办结诉求</source>
         <translation>No open needs</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="299"/>
+        <location filename="../pages/enterprises_page.py" line="300"/>
         <source>删除企业“%1”及其产品、认定和档案？可用 Ctrl+Z 撤销。</source>
         <translation>Delete enterprise “%1” with its products, recognitions and cases? You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="302"/>
+        <location filename="../pages/enterprises_page.py" line="303"/>
         <source>删除企业</source>
         <translation>Delete Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="311"/>
+        <location filename="../pages/enterprises_page.py" line="312"/>
         <source>删除企业“%1”</source>
         <translation>Delete enterprise “%1”</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="321"/>
+        <location filename="../pages/enterprises_page.py" line="322"/>
         <source>请选择企业</source>
         <translation>Select an Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="321"/>
+        <location filename="../pages/enterprises_page.py" line="322"/>
         <source>请先在列表中选择一家企业。</source>
         <translation>Please select an enterprise in the list first.</translation>
     </message>
@@ -692,27 +692,27 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../pages/list_page.py" line="49"/>
+        <location filename="../pages/list_page.py" line="54"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="50"/>
+        <location filename="../pages/list_page.py" line="55"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="51"/>
+        <location filename="../pages/list_page.py" line="56"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="205"/>
+        <location filename="../pages/list_page.py" line="211"/>
         <source>共 %1 条</source>
         <translation>Records: %1</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="208"/>
+        <location filename="../pages/list_page.py" line="222"/>
         <source>没有符合条件的记录。</source>
         <translation>No records match.</translation>
     </message>
@@ -765,78 +765,78 @@
         <translation>Opening data…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="180"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="182"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="184"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="186"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
+        <location filename="../main_window.py" line="191"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="296"/>
         <source>撤销删除(&amp;U)</source>
         <translation>&amp;Undo Delete</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="197"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="200"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="211"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="214"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="215"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="288"/>
         <source>已撤销：</source>
         <translation>Undone: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="296"/>
         <source>撤销：</source>
         <translation>Undo: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="323"/>
+        <location filename="../main_window.py" line="329"/>
         <source>企业 %1 · 认定 %2 · 档案 %3 · 走访 %4 · 诉求 %5</source>
         <translation>Enterprises %1 · Recognitions %2 · Cases %3 · Visits %4 · Needs %5</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="349"/>
         <source>设置已保存；语言在下次启动时生效。</source>
         <translation>Settings saved; a language change takes effect the next time the program starts.</translation>
     </message>
@@ -844,119 +844,119 @@
 <context>
     <name>NeedsPage</name>
     <message>
-        <location filename="../pages/needs_page.py" line="36"/>
+        <location filename="../pages/needs_page.py" line="37"/>
         <source>编号</source>
         <translation>Need no.</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="37"/>
-        <location filename="../pages/needs_page.py" line="108"/>
+        <location filename="../pages/needs_page.py" line="38"/>
+        <location filename="../pages/needs_page.py" line="109"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="38"/>
-        <location filename="../pages/needs_page.py" line="111"/>
+        <location filename="../pages/needs_page.py" line="39"/>
+        <location filename="../pages/needs_page.py" line="112"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="39"/>
+        <location filename="../pages/needs_page.py" line="40"/>
         <source>事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="40"/>
-        <location filename="../pages/needs_page.py" line="113"/>
-        <location filename="../pages/needs_page.py" line="131"/>
+        <location filename="../pages/needs_page.py" line="41"/>
+        <location filename="../pages/needs_page.py" line="114"/>
+        <location filename="../pages/needs_page.py" line="132"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="41"/>
-        <location filename="../pages/needs_page.py" line="114"/>
+        <location filename="../pages/needs_page.py" line="42"/>
+        <location filename="../pages/needs_page.py" line="115"/>
         <source>主办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="42"/>
-        <location filename="../pages/needs_page.py" line="116"/>
+        <location filename="../pages/needs_page.py" line="43"/>
+        <location filename="../pages/needs_page.py" line="117"/>
         <source>期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="43"/>
-        <location filename="../pages/needs_page.py" line="119"/>
+        <location filename="../pages/needs_page.py" line="44"/>
+        <location filename="../pages/needs_page.py" line="120"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="50"/>
+        <location filename="../pages/needs_page.py" line="51"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="55"/>
+        <location filename="../pages/needs_page.py" line="56"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="58"/>
+        <location filename="../pages/needs_page.py" line="59"/>
         <source>只看未办结</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="112"/>
+        <location filename="../pages/needs_page.py" line="113"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="115"/>
+        <location filename="../pages/needs_page.py" line="116"/>
         <source>提出日期</source>
         <translation>Raised on</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="117"/>
+        <location filename="../pages/needs_page.py" line="118"/>
         <source>办结日期</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="124"/>
+        <location filename="../pages/needs_page.py" line="125"/>
         <source>诉求内容</source>
         <translation>What is needed</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="125"/>
+        <location filename="../pages/needs_page.py" line="126"/>
         <source>办理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="126"/>
+        <location filename="../pages/needs_page.py" line="127"/>
         <source>流转记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="129"/>
+        <location filename="../pages/needs_page.py" line="130"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="130"/>
+        <location filename="../pages/needs_page.py" line="131"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="132"/>
+        <location filename="../pages/needs_page.py" line="133"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="133"/>
+        <location filename="../pages/needs_page.py" line="134"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="136"/>
+        <location filename="../pages/needs_page.py" line="137"/>
         <source>尚无流转</source>
         <translation>No history yet</translation>
     </message>
@@ -1141,94 +1141,98 @@
 <context>
     <name>RecognitionEditDialog</name>
     <message>
-        <location filename="../dialogs/recognition_dialog.py" line="30"/>
+        <location filename="../dialogs/recognition_dialog.py" line="32"/>
         <source>编辑认定</source>
         <translation>Edit Recognition</translation>
     </message>
     <message>
-        <location filename="../dialogs/recognition_dialog.py" line="30"/>
+        <location filename="../dialogs/recognition_dialog.py" line="32"/>
         <source>新增认定</source>
         <translation>Add Recognition</translation>
     </message>
     <message>
-        <location filename="../dialogs/recognition_dialog.py" line="44"/>
+        <location filename="../dialogs/recognition_dialog.py" line="58"/>
         <source>公布的档次原文，如：技术水平国内领先……</source>
         <translation>Tier wording as published, e.g. 技术水平国内领先…</translation>
     </message>
     <message>
-        <location filename="../dialogs/recognition_dialog.py" line="55"/>
+        <location filename="../dialogs/recognition_dialog.py" line="69"/>
         <source>默认：认定日期起 3 年</source>
         <translation>Default: 3 years from the recognition date</translation>
     </message>
     <message>
-        <location filename="../dialogs/recognition_dialog.py" line="57"/>
+        <location filename="../dialogs/recognition_dialog.py" line="71"/>
         <source>万元</source>
         <translation>10k CNY</translation>
     </message>
     <message>
-        <location filename="../dialogs/recognition_dialog.py" line="58"/>
+        <location filename="../dialogs/recognition_dialog.py" line="72"/>
         <source>奖励已兑现</source>
         <translation>Reward paid</translation>
     </message>
     <message>
-        <location filename="../dialogs/recognition_dialog.py" line="59"/>
-        <location filename="../dialogs/recognition_dialog.py" line="111"/>
+        <location filename="../dialogs/recognition_dialog.py" line="74"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="75"/>
+        <location filename="../dialogs/recognition_dialog.py" line="142"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../dialogs/recognition_dialog.py" line="60"/>
+        <location filename="../dialogs/recognition_dialog.py" line="76"/>
         <source>类别</source>
         <translation>Scheme</translation>
     </message>
     <message>
-        <location filename="../dialogs/recognition_dialog.py" line="61"/>
+        <location filename="../dialogs/recognition_dialog.py" line="77"/>
         <source>档次</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../dialogs/recognition_dialog.py" line="62"/>
+        <location filename="../dialogs/recognition_dialog.py" line="78"/>
         <source>档次原文</source>
         <translation>Tier as published</translation>
     </message>
     <message>
-        <location filename="../dialogs/recognition_dialog.py" line="63"/>
+        <location filename="../dialogs/recognition_dialog.py" line="79"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../dialogs/recognition_dialog.py" line="64"/>
+        <location filename="../dialogs/recognition_dialog.py" line="80"/>
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../dialogs/recognition_dialog.py" line="65"/>
+        <location filename="../dialogs/recognition_dialog.py" line="81"/>
         <source>认定日期</source>
         <translation>Recognised on</translation>
     </message>
     <message>
-        <location filename="../dialogs/recognition_dialog.py" line="66"/>
+        <location filename="../dialogs/recognition_dialog.py" line="82"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../dialogs/recognition_dialog.py" line="67"/>
+        <location filename="../dialogs/recognition_dialog.py" line="83"/>
         <source>奖励金额（万元）</source>
         <translation>Reward (10k CNY)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recognition_dialog.py" line="104"/>
+        <source>该企业还没有产品，请先在“企业”页新增产品。</source>
+        <translation>This enterprise has no products yet; add one on the Enterprises page first.</translation>
     </message>
 </context>
 <context>
     <name>RecognitionsPage</name>
     <message>
-        <location filename="../pages/recognitions_page.py" line="36"/>
-        <location filename="../pages/recognitions_page.py" line="201"/>
+        <location filename="../pages/recognitions_page.py" line="37"/>
         <source>新增认定</source>
         <translation>Add Recognition</translation>
-    </message>
-    <message>
-        <location filename="../pages/recognitions_page.py" line="37"/>
-        <source>在“企业”页选择企业后新增认定</source>
-        <translation>Select an enterprise on the Enterprises page to add a recognition</translation>
     </message>
     <message>
         <location filename="../pages/recognitions_page.py" line="42"/>
@@ -1403,22 +1407,17 @@
         <translation>No case opened yet</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="202"/>
-        <source>请在“企业”页选择企业，再点“新增认定”。</source>
-        <translation>Select an enterprise on the Enterprises page, then click “Add Recognition”.</translation>
-    </message>
-    <message>
-        <location filename="../pages/recognitions_page.py" line="212"/>
+        <location filename="../pages/recognitions_page.py" line="211"/>
         <source>删除“%1”的这条认定记录？可用 Ctrl+Z 撤销。</source>
         <translation>Delete this recognition of “%1”? You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="215"/>
+        <location filename="../pages/recognitions_page.py" line="214"/>
         <source>删除认定</source>
         <translation>Delete Recognition</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="224"/>
+        <location filename="../pages/recognitions_page.py" line="223"/>
         <source>删除认定“%1”</source>
         <translation>Delete recognition of “%1”</translation>
     </message>
@@ -1477,145 +1476,145 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../pages/visits_page.py" line="33"/>
+        <location filename="../pages/visits_page.py" line="34"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="34"/>
-        <location filename="../pages/visits_page.py" line="114"/>
+        <location filename="../pages/visits_page.py" line="35"/>
+        <location filename="../pages/visits_page.py" line="115"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="35"/>
-        <location filename="../pages/visits_page.py" line="117"/>
+        <location filename="../pages/visits_page.py" line="36"/>
+        <location filename="../pages/visits_page.py" line="118"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="36"/>
-        <location filename="../pages/visits_page.py" line="118"/>
+        <location filename="../pages/visits_page.py" line="37"/>
+        <location filename="../pages/visits_page.py" line="119"/>
         <source>走访人员</source>
         <translation>Visiting officers</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="37"/>
+        <location filename="../pages/visits_page.py" line="38"/>
         <source>签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="38"/>
+        <location filename="../pages/visits_page.py" line="39"/>
         <source>纪要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="44"/>
+        <location filename="../pages/visits_page.py" line="45"/>
         <source>全部人员</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="49"/>
+        <location filename="../pages/visits_page.py" line="50"/>
         <source>全部方式</source>
         <translation>All methods</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="55"/>
+        <location filename="../pages/visits_page.py" line="56"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="56"/>
+        <location filename="../pages/visits_page.py" line="57"/>
         <source>近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="57"/>
+        <location filename="../pages/visits_page.py" line="58"/>
         <source>近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="58"/>
+        <location filename="../pages/visits_page.py" line="59"/>
         <source>近一年</source>
         <translation>Last 12 months</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="63"/>
+        <location filename="../pages/visits_page.py" line="64"/>
         <source>全部区县</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="99"/>
+        <location filename="../pages/visits_page.py" line="100"/>
         <source>生产情况</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="100"/>
+        <location filename="../pages/visits_page.py" line="101"/>
         <source>销售情况</source>
         <translation>Sales</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="101"/>
+        <location filename="../pages/visits_page.py" line="102"/>
         <source>推广应用进展</source>
         <translation>Adoption progress</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="102"/>
+        <location filename="../pages/visits_page.py" line="103"/>
         <source>新增下游用户</source>
         <translation>New downstream users</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="103"/>
+        <location filename="../pages/visits_page.py" line="104"/>
         <source>政策宣传</source>
         <translation>Policies explained</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="119"/>
+        <location filename="../pages/visits_page.py" line="120"/>
         <source>企业参加人员</source>
         <translation>Enterprise attendees</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="120"/>
+        <location filename="../pages/visits_page.py" line="121"/>
         <source>涉及档案</source>
         <translation>Cases covered</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="121"/>
+        <location filename="../pages/visits_page.py" line="122"/>
         <source>合同金额(万元)</source>
         <translation>Contract value (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="122"/>
+        <location filename="../pages/visits_page.py" line="123"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="123"/>
+        <location filename="../pages/visits_page.py" line="124"/>
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="124"/>
+        <location filename="../pages/visits_page.py" line="125"/>
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="124"/>
+        <location filename="../pages/visits_page.py" line="125"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="124"/>
+        <location filename="../pages/visits_page.py" line="125"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="127"/>
+        <location filename="../pages/visits_page.py" line="128"/>
         <source>走访纪要</source>
         <translation>Visit summary</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="129"/>
+        <location filename="../pages/visits_page.py" line="130"/>
         <source>走访录入表单随“跟踪服务”功能提供。</source>
         <translation>The visit form arrives with the follow-up work.</translation>
     </message>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -76,6 +76,18 @@ def refresh_case_schedule(session: Session, case: Case, cadence: FollowUpCadence
         open_need_due=need_due,
         cadence=cadence,
     )
+
+
+def refresh_cases(
+    session: Session, case_ids: Iterable[uuid.UUID | None], cadence: FollowUpCadence
+) -> None:
+    """Recompute the schedules of these cases (None and missing ids are skipped)."""
+    session.flush()
+    for case_id in case_ids:
+        case = session.get(Case, case_id) if case_id is not None else None
+        if case is not None:
+            refresh_case_schedule(session, case, cadence)
+    session.flush()
 
 
 class CaseService(ServiceBase):

@@ -39,7 +39,7 @@ from firstbatch_desk.domain.need_flow import NeedAction, apply_transition
 from firstbatch_desk.domain.validation import check_date, check_order, clean_text
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.base import ServiceBase
-from firstbatch_desk.services.cases import refresh_case_schedule
+from firstbatch_desk.services.cases import refresh_cases
 from firstbatch_desk.services.listing import KeyList, SortOrder, ordered_keys, rows_by_key
 from firstbatch_desk.services.numbering import next_number
 from firstbatch_desk.services.search import search_condition
@@ -318,13 +318,7 @@ class NeedService(ServiceBase):
                 session.add(NeedSupport(need_id=need_id, department_id=department_id))
 
     def _refresh_case(self, session: Session, case_id: uuid.UUID | None) -> None:
-        if case_id is None:
-            return
-        session.flush()
-        case = session.get(Case, case_id)
-        if case is not None:
-            refresh_case_schedule(session, case, self._config.cadence)
-            session.flush()
+        refresh_cases(session, [case_id], self._config.cadence)
 
     @staticmethod
     def _query() -> Select:

@@ -33,7 +33,7 @@ from firstbatch_desk.domain.validation import (
 )
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.base import ServiceBase
-from firstbatch_desk.services.cases import refresh_case_schedule
+from firstbatch_desk.services.cases import refresh_cases
 from firstbatch_desk.services.listing import KeyList, SortOrder, ordered_keys, rows_by_key
 from firstbatch_desk.services.search import search_condition
 from firstbatch_desk.services.tombstones import restore_cascade, tombstone
@@ -83,10 +83,7 @@ class VisitService(ServiceBase):
             session.add(visit)
             session.flush()
             self._replace_links(session, visit, data, notes)
-            session.flush()
-            for case in cases:
-                refresh_case_schedule(session, case, self._config.cadence)
-            session.flush()
+            self._refresh_cases(session, [case.id for case in cases])
             indexing.reindex_visits(session, [visit.id])
             return self._detail(session, visit.id)
 
@@ -96,15 +93,7 @@ class VisitService(ServiceBase):
             before = set(self._case_ids(session, visit_id))
             cases, notes = self._apply(session, visit, data)
             self._replace_links(session, visit, data, notes)
-            session.flush()
-            touched = {c.id: c for c in cases}
-            for case_id in before - touched.keys():
-                case = session.get(Case, case_id)
-                if case is not None:
-                    touched[case_id] = case
-            for case in touched.values():
-                refresh_case_schedule(session, case, self._config.cadence)
-            session.flush()
+            self._refresh_cases(session, list(before | {case.id for case in cases}))
             indexing.reindex_visits(session, [visit.id])
             return self._detail(session, visit.id)
 
@@ -347,11 +336,7 @@ class VisitService(ServiceBase):
         )
 
     def _refresh_cases(self, session: Session, case_ids: list[uuid.UUID]) -> None:
-        for case_id in case_ids:
-            case = session.get(Case, case_id)
-            if case is not None:
-                refresh_case_schedule(session, case, self._config.cadence)
-        session.flush()
+        refresh_cases(session, case_ids, self._config.cadence)
 
     @staticmethod
     def _query() -> Select:

@@ -158,18 +158,11 @@ class CasesPage(ListPage):
             self.reload()
 
     def delete_record(self, row: CaseRow) -> None:
-        question = self.tr("删除档案 %1？可用 Ctrl+Z 撤销。").replace("%1", row.case_no)
-        if not self.ctx.prompts.confirm(self, self.tr("删除档案"), question):
-            return
         service = self.ctx.services.cases
-        try:
-            service.delete_case(row.id)
-        except FirstBatchError as exc:
-            self.show_error(exc)
-            return
-        self.ctx.undo.push(
+        self.delete_with_undo(
+            self.tr("删除档案"),
+            self.tr("删除档案 %1？可用 Ctrl+Z 撤销。").replace("%1", row.case_no),
             self.tr("删除档案 %1").replace("%1", row.case_no),
+            lambda: service.delete_case(row.id),
             lambda ident=row.id: service.restore_case(ident),
         )
-        self.data_changed.emit()
-        self.reload()

@@ -297,23 +297,14 @@ class EnterprisesPage(ListPage):
             self.select_key(saved.id.hex)  # type: ignore[attr-defined]
 
     def delete_record(self, row: EnterpriseRow) -> None:
-        question = self.tr("删除企业“%1”及其产品、认定和档案？可用 Ctrl+Z 撤销。").replace(
-            "%1", row.name
-        )
-        if not self.ctx.prompts.confirm(self, self.tr("删除企业"), question):
-            return
         service = self.ctx.services.enterprises
-        try:
-            service.delete_enterprise(row.id)
-        except FirstBatchError as exc:
-            self.show_error(exc)
-            return
-        self.ctx.undo.push(
+        self.delete_with_undo(
+            self.tr("删除企业"),
+            self.tr("删除企业“%1”及其产品、认定和档案？可用 Ctrl+Z 撤销。").replace("%1", row.name),
             self.tr("删除企业“%1”").replace("%1", row.name),
+            lambda: service.delete_enterprise(row.id),
             lambda ident=row.id: service.restore_enterprise(ident),
         )
-        self.data_changed.emit()
-        self.reload()
 
     def _selected_enterprise(self) -> EnterpriseRow | None:
         row = self.current_row()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -199,6 +199,27 @@ class ListPage(QWidget):
     def save_state(self) -> None:
         self.ctx.ui_state.save_header(self.page_name, self.table.horizontalHeader())
         self.ctx.ui_state.save_splitter(self.page_name, self.splitter)
+
+    def delete_with_undo(
+        self,
+        title: str,
+        question: str,
+        undo_label: str,
+        delete: Callable[[], object],
+        restore: Callable[[], object],
+    ) -> bool:
+        """Ask, delete (a tombstone), and offer Ctrl+Z; False when refused or cancelled."""
+        if not self.ctx.prompts.confirm(self, title, question):
+            return False
+        try:
+            delete()
+        except FirstBatchError as exc:
+            self.show_error(exc)
+            return False
+        self.ctx.undo.push(undo_label, restore)
+        self.data_changed.emit()
+        self.reload()
+        return True
 
     def show_error(self, error: FirstBatchError) -> None:
         self.ctx.prompts.error(self, error.message(self.ctx.message_language))

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 from firstbatch_desk.domain.dtos.filters import CaseFilter, RecognitionFilter
 from firstbatch_desk.domain.dtos.register import RecognitionRow
 from firstbatch_desk.domain.enums import Scheme, Tier
-from firstbatch_desk.domain.errors import FirstBatchError
 from firstbatch_desk.domain.recognition import Validity, validity_of
 from firstbatch_desk.services.listing import SortOrder
 from firstbatch_desk.ui.dialogs.case_dialog import CaseEditDialog
@@ -208,23 +207,14 @@ class RecognitionsPage(ListPage):
             self.reload()
 
     def delete_record(self, row: RecognitionRow) -> None:
-        question = self.tr("删除“%1”的这条认定记录？可用 Ctrl+Z 撤销。").replace(
-            "%1", row.product_name
-        )
-        if not self.ctx.prompts.confirm(self, self.tr("删除认定"), question):
-            return
         service = self.ctx.services.recognitions
-        try:
-            service.delete_recognition(row.id)
-        except FirstBatchError as exc:
-            self.show_error(exc)
-            return
-        self.ctx.undo.push(
+        self.delete_with_undo(
+            self.tr("删除认定"),
+            self.tr("删除“%1”的这条认定记录？可用 Ctrl+Z 撤销。").replace("%1", row.product_name),
             self.tr("删除认定“%1”").replace("%1", row.product_name),
+            lambda: service.delete_recognition(row.id),
             lambda ident=row.id: service.restore_recognition(ident),
         )
-        self.data_changed.emit()
-        self.reload()
 
     def open_case_for_current(self) -> None:
         row = self.current_row()

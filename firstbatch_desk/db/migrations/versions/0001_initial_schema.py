@@ -256,17 +256,14 @@ def upgrade() -> None:
         batch_op.create_index(
             'ix_visits_live_date', ['visit_date', 'id'], unique=False,
             sqlite_where=sa.text('deleted_at IS NULL'),
-            postgresql_where=sa.text('deleted_at IS NULL'),
         )
         batch_op.create_index(
             'ix_visits_live_enterprise', ['enterprise_name', 'visit_date', 'id'], unique=False,
             sqlite_where=sa.text('deleted_at IS NULL'),
-            postgresql_where=sa.text('deleted_at IS NULL'),
         )
         batch_op.create_index(
             'ix_visits_live_method_date', ['method', 'visit_date', 'id'], unique=False,
             sqlite_where=sa.text('deleted_at IS NULL'),
-            postgresql_where=sa.text('deleted_at IS NULL'),
         )
         batch_op.create_index('ix_visits_enterprise_date', ['enterprise_id', 'visit_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_visits_recorded_by_id'), ['recorded_by_id'], unique=False)

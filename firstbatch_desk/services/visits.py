@@ -6,13 +6,12 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from firstbatch_desk.db.models import (
     Case,
     Enterprise,
-    Need,
     Officer,
     Visit,
     VisitAttendee,
@@ -21,7 +20,7 @@ from firstbatch_desk.db.models import (
     VisitOfficer,
 )
 from firstbatch_desk.domain.dtos.filters import VisitFilter
-from firstbatch_desk.domain.dtos.followup import AttendeeInput, VisitDetail, VisitInput, VisitRow
+from firstbatch_desk.domain.dtos.followup import VisitDetail, VisitInput, VisitRow
 from firstbatch_desk.domain.enums import VisitMethod
 from firstbatch_desk.domain.errors import NotFoundError, ValidationError
 from firstbatch_desk.domain.validation import (
@@ -37,10 +36,16 @@ from firstbatch_desk.services.cases import refresh_cases
 from firstbatch_desk.services.listing import KeyList, SortOrder, ordered_keys, rows_by_key
 from firstbatch_desk.services.search import search_condition
 from firstbatch_desk.services.tombstones import restore_cascade, tombstone
+from firstbatch_desk.services.visit_reading import (
+    NOTE_FIELDS,
+    headline_of,
+    visit_detail,
+    visit_list_query,
+    visit_row,
+)
 
 ENTITY = "走访记录"
 NOTE_LIMIT = 50_000
-HEADLINE_LENGTH = 120
 SORT_COLUMNS = {
     "visit_date": Visit.visit_date,
     "enterprise": Visit.enterprise_name,
@@ -49,30 +54,6 @@ SORT_COLUMNS = {
     "signed": Visit.signed,
 }
 DEFAULT_ORDER = SortOrder("visit_date", descending=True)
-NOTE_FIELDS = (
-    ("production_status", "生产情况"),
-    ("sales_status", "销售情况"),
-    ("application_progress", "推广应用进展"),
-    ("new_users", "新增下游用户"),
-    ("policies_explained", "政策宣传"),
-    ("summary", "走访纪要"),
-)
-
-
-def headline_of(summary: str) -> str:
-    """The first line of the summary, shortened for lists."""
-    first = summary.strip().split("\n", 1)[0] if summary.strip() else ""
-    return first if len(first) <= HEADLINE_LENGTH else first[: HEADLINE_LENGTH - 1] + "…"
-
-
-def officer_names_column() -> Any:
-    return (
-        select(func.group_concat(Officer.name, "、"))
-        .join(VisitOfficer, VisitOfficer.officer_id == Officer.id)
-        .where(VisitOfficer.visit_id == Visit.id, VisitOfficer.deleted_at.is_(None))
-        .correlate(Visit)
-        .scalar_subquery()
-    )
 
 
 class VisitService(ServiceBase):
@@ -85,7 +66,7 @@ class VisitService(ServiceBase):
             self._replace_links(session, visit, data, notes)
             self._refresh_cases(session, [case.id for case in cases])
             indexing.reindex_visits(session, [visit.id])
-            return self._detail(session, visit.id)
+            return visit_detail(session, visit.id)
 
     def update_visit(self, visit_id: uuid.UUID, data: VisitInput) -> VisitDetail:
         with self._write() as session:
@@ -95,7 +76,7 @@ class VisitService(ServiceBase):
             self._replace_links(session, visit, data, notes)
             self._refresh_cases(session, list(before | {case.id for case in cases}))
             indexing.reindex_visits(session, [visit.id])
-            return self._detail(session, visit.id)
+            return visit_detail(session, visit.id)
 
     def delete_visit(self, visit_id: uuid.UUID) -> None:
         with self._write() as session:
@@ -122,20 +103,20 @@ class VisitService(ServiceBase):
                 session.flush()
                 self._refresh_cases(session, self._case_ids(session, visit_id))
                 indexing.reindex_visits(session, [visit_id])
-            return self._detail(session, visit_id)
+            return visit_detail(session, visit_id)
 
     def get_visit(self, visit_id: uuid.UUID) -> VisitDetail:
         with self._read() as session:
             self._live(session, Visit, visit_id, ENTITY)
-            return self._detail(session, visit_id)
+            return visit_detail(session, visit_id)
 
     def list_visits(
         self, filters: VisitFilter | None = None, *, limit: int = 200
     ) -> list[VisitRow]:
         with self._read() as session:
-            query = self._filtered(session, filters or VisitFilter(), self._query())
+            query = self._filtered(session, filters or VisitFilter(), visit_list_query())
             query = query.order_by(Visit.visit_date.desc(), Visit.id.desc()).limit(limit)
-            return [self._row(r) for r in session.execute(query)]
+            return [visit_row(r) for r in session.execute(query)]
 
     def visit_keys(
         self,
@@ -157,7 +138,7 @@ class VisitService(ServiceBase):
 
     def visit_rows(self, keys: Sequence[str]) -> list[VisitRow]:
         with self._read() as session:
-            return [self._row(r) for r in rows_by_key(session, self._query(), Visit.id, keys)]
+            return [visit_row(r) for r in rows_by_key(session, visit_list_query(), Visit.id, keys)]
 
     def visit_count(self, filters: VisitFilter | None = None) -> int:
         filters = filters or VisitFilter()
@@ -337,75 +318,3 @@ class VisitService(ServiceBase):
 
     def _refresh_cases(self, session: Session, case_ids: list[uuid.UUID]) -> None:
         refresh_cases(session, case_ids, self._config.cadence)
-
-    @staticmethod
-    def _query() -> Select:
-        return (
-            select(
-                Visit.id,
-                Visit.visit_date,
-                Visit.enterprise_id,
-                Enterprise.name.label("enterprise_name"),
-                Enterprise.division_code,
-                Visit.method,
-                Visit.headline,
-                officer_names_column().label("officer_names"),
-                Visit.signed,
-            )
-            .join(Enterprise, Enterprise.id == Visit.enterprise_id)
-            .where(Visit.deleted_at.is_(None))
-        )
-
-    @staticmethod
-    def _row(r: Any) -> VisitRow:
-        return VisitRow(
-            id=r.id,
-            visit_date=r.visit_date,
-            enterprise_id=r.enterprise_id,
-            enterprise_name=r.enterprise_name,
-            division_code=r.division_code,
-            method=r.method,
-            headline=r.headline,
-            officer_names=r.officer_names or "",
-            signed=r.signed,
-        )
-
-    def _detail(self, session: Session, visit_id: uuid.UUID) -> VisitDetail:
-        row = self._row(session.execute(self._query().where(Visit.id == visit_id)).one())
-        visit = session.get(Visit, visit_id)
-        assert visit is not None
-        note = session.scalar(select(VisitNote).where(VisitNote.visit_id == visit_id))
-        cases = session.execute(
-            select(Case.id, Case.case_no)
-            .join(VisitCase, VisitCase.case_id == Case.id)
-            .where(VisitCase.visit_id == visit_id, VisitCase.deleted_at.is_(None))
-            .order_by(Case.case_no)
-        ).all()
-        officers = session.scalars(
-            select(VisitOfficer.officer_id).where(
-                VisitOfficer.visit_id == visit_id, VisitOfficer.deleted_at.is_(None)
-            )
-        ).all()
-        attendees = session.execute(
-            select(VisitAttendee.name, VisitAttendee.title)
-            .where(VisitAttendee.visit_id == visit_id, VisitAttendee.deleted_at.is_(None))
-            .order_by(VisitAttendee.sort_order)
-        ).all()
-        needs = session.scalars(
-            select(Need.id).where(Need.visit_id == visit_id, Need.deleted_at.is_(None))
-        ).all()
-        texts = {name: getattr(note, name) if note else "" for name, _ in NOTE_FIELDS}
-        return VisitDetail(
-            row=row,
-            case_ids=tuple(c.id for c in cases),
-            case_nos=tuple(c.case_no for c in cases),
-            officer_ids=tuple(officers),
-            attendees=tuple(AttendeeInput(a.name, a.title) for a in attendees),
-            new_users_count=visit.new_users_count,
-            contract_value=visit.contract_value,
-            quantity=visit.quantity,
-            quantity_unit=visit.quantity_unit,
-            next_visit_on=visit.next_visit_on,
-            need_ids=tuple(needs),
-            **texts,
-        )

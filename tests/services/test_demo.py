@@ -35,7 +35,7 @@ from firstbatch_desk.domain.recognition import default_valid_until, tier_from_te
 from firstbatch_desk.paths import resource_path
 from firstbatch_desk.services.cases import refresh_case_schedule
 from firstbatch_desk.services.demo import DemoGenerator
-from firstbatch_desk.services.visits import headline_of
+from firstbatch_desk.services.visit_reading import headline_of
 
 TODAY = date(2026, 6, 30)
 VISITS = 300

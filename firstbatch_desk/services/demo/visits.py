@@ -17,7 +17,7 @@ from firstbatch_desk.services.demo.common import Picker, Stamper, chinese_date, 
 from firstbatch_desk.services.demo.plan import Register
 from firstbatch_desk.services.demo.words import Words
 from firstbatch_desk.services.indexing import visit_parts
-from firstbatch_desk.services.visits import headline_of
+from firstbatch_desk.services.visit_reading import headline_of
 
 SUMMARY_MIN, SUMMARY_MAX = 150, 400
 

@@ -135,3 +135,31 @@ def test_a_newer_query_wins_over_an_older_background_fetch(
     window.ctx.tasks.wait()
     qtbot.waitUntil(lambda: page.model.is_complete())
     assert page.model.rowCount() == 3
+
+
+def test_settings_choose_english_for_the_next_start(
+    window: MainWindow, dialogs: Any, context: Any
+) -> None:
+    from firstbatch_desk.settings import Settings
+
+    def choose_english(dialog: Any) -> None:
+        dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+        dialog.first_visit_spin.setValue(20)
+        dialog.accept()
+
+    dialogs.scripts.append(choose_english)
+    window.settings_action.trigger()
+    saved = Settings.load(context.paths.settings_file)
+    assert (saved.language, saved.first_visit_days) == ("en", 20)
+    assert "下次启动" in window.statusBar().currentMessage()
+
+
+def test_about_shows_the_version_and_where_the_data_lives(
+    window: MainWindow, dialogs: Any, context: Any
+) -> None:
+    from firstbatch_desk import __version__
+
+    seen: list[str] = []
+    dialogs.scripts.append(lambda dialog: seen.append(dialog.text.text()) or dialog.reject())
+    window.about_action.trigger()
+    assert __version__ in seen[0] and str(context.paths.data_dir) in seen[0]

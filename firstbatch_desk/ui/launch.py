@@ -13,6 +13,7 @@ from firstbatch_desk.paths import AppPaths
 from firstbatch_desk.settings import Settings
 from firstbatch_desk.ui.i18n import install_translator
 from firstbatch_desk.ui.main_window import MainWindow
+from firstbatch_desk.ui.memory import keep_memory_returnable
 from firstbatch_desk.ui.prompts import Prompts
 from firstbatch_desk.ui.ui_state import UiState
 
@@ -37,6 +38,7 @@ def _page_context(context: AppContext, prompts: Prompts) -> PageContext:
 
 
 def _shell(settings: Settings, paths: AppPaths) -> MainWindow:
+    keep_memory_returnable()
     return MainWindow(
         settings, paths.settings_file, paths.data_dir, UiState(paths.config_dir / "ui.ini")
     )

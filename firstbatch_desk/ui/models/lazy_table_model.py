@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from firstbatch_desk.services.listing import SortOrder
+from firstbatch_desk.ui.memory import trim_free_memory
 from firstbatch_desk.ui.models.columns import Column, cell_text
 from firstbatch_desk.ui.tasks import TaskRunner
 
@@ -106,6 +107,7 @@ class LazyTableModel(QAbstractTableModel):
         else:
             self._keys = keys
         self._complete = True
+        trim_free_memory()  # the previous list and the fetch's buffers are gone now
         self.completed.emit(len(keys))
 
     def is_complete(self) -> bool:

@@ -86,7 +86,8 @@ def print_report(figures: Sequence[Figure], *, as_json: bool) -> None:
     for f in figures:
         measured = f"{f.value:.3f} {f.unit}"
         target = f"{'≥' if f.higher_is_better else '≤'}{f.target:g} {f.unit}"
+        verdict = "info" if f.informational else ("hit" if f.hit else "MISS")
         print(
             f"{f.name:<44} {measured:>12} {target:>12} {f.ratio:>7.2f}  "
-            f"{'hit' if f.hit else 'MISS'}{'  ' + f.note if f.note else ''}"
+            f"{verdict}{'  ' + f.note if f.note else ''}"
         )

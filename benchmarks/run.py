@@ -18,6 +18,7 @@ from demo_generation import demo_speed
 from gui_lists import gui_lists
 from gui_startup import cold_start
 from harness import Benchmark, Figure, print_report
+from reports import report_figures
 from startup import cold_info
 
 BENCHMARKS: dict[str, Benchmark] = {
@@ -25,6 +26,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "cold-info": cold_info,
     "gui-start": cold_start,
     "gui-lists": gui_lists,
+    "reports": report_figures,
 }
 
 

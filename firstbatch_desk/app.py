@@ -33,6 +33,8 @@ def service_config(settings: Settings) -> ServiceConfig:
             later_interval_months=settings.later_interval_months,
         ),
         expiry_warning_days=settings.expiry_warning_days,
+        bureau_name=settings.bureau_name,
+        report_font=settings.report_font,
     )
 
 

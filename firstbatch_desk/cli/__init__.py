@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from firstbatch_desk import __version__
-from firstbatch_desk.cli import commands
+from firstbatch_desk.cli import commands, report_commands
 from firstbatch_desk.domain.errors import FirstBatchError
 
 LIST_KINDS = ("enterprises", "products", "recognitions", "cases", "visits", "needs")
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="完整性检查 / check the database for damage")
     _data_dir_option(check)
+    report_commands.add_report_parser(sub)
     return parser
 
 
@@ -76,6 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "info": commands.info,
         "list": commands.list_records,
         "check": commands.check,
+        "report": report_commands.run,
     }
     try:
         return handlers[args.command](args)

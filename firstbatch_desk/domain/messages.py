@@ -169,6 +169,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "磁盘空间不足，本次修改未保存。",
         "The disk is full; this change was not saved.",
     ),
+    # reports
+    "report.font_missing": (
+        "找不到报表字体文件“{path}”，请在设置中重新选择字体。",
+        "The report font \u201c{path}\u201d was not found; choose a font again in the settings.",
+    ),
+    "report.font_not_truetype": (
+        "字体“{path}”不是 TrueType 轮廓字体（CFF/OpenType 轮廓无法嵌入 PDF），"
+        "请选择 .ttf 或 .ttc 字体，例如宋体、仿宋。",
+        "The font \u201c{path}\u201d has no TrueType outlines (CFF/OpenType outlines "
+        "cannot be embedded in a PDF); choose a .ttf or .ttc font.",
+    ),
+    "report.font_unusable": (
+        "字体“{path}”无法用于报表：{detail}",
+        "The font \u201c{path}\u201d cannot be used for reports: {detail}",
+    ),
+    "report.font_no_embedding": (
+        "字体“{path}”的授权不允许嵌入 PDF，请选择其他字体。",
+        "The licence of the font \u201c{path}\u201d does not allow embedding it in a PDF; "
+        "choose another font.",
+    ),
+    "report.cancelled": ("已取消生成报表。", "Report generation was cancelled."),
+    "report.write_failed": (
+        "无法写入报表文件“{path}”：{detail}",
+        "The report \u201c{path}\u201d could not be written: {detail}",
+    ),
 }
 
 

@@ -15,6 +15,7 @@ from firstbatch_desk.services.needs import NeedService
 from firstbatch_desk.services.products import ProductService
 from firstbatch_desk.services.recognitions import RecognitionService
 from firstbatch_desk.services.reference import ReferenceService
+from firstbatch_desk.services.reporting import ReportService
 from firstbatch_desk.services.visits import VisitService
 
 
@@ -28,6 +29,7 @@ class Services:
     needs: NeedService
     reference: ReferenceService
     info: InfoService
+    reports: ReportService
 
     @classmethod
     def build(
@@ -47,6 +49,7 @@ class Services:
             needs=NeedService(*args),
             reference=ReferenceService(*args),
             info=InfoService(*args),
+            reports=ReportService(*args),
         )
 
 

@@ -39,6 +39,8 @@ class ServiceConfig:
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
     expiry_warning_days: int = 90
     need_answer_working_days: int = 7
+    bureau_name: str = "嘉兴市经济和信息化局"
+    report_font: str = ""
 
 
 class ServiceBase:

@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.pages = PageSet(ctx, self)
         self.pages.data_changed.connect(self._on_data_changed)
         self.pages.open_requested.connect(self.open_record)
+        self.pages.report_requested.connect(self.open_report)
         ctx.undo.changed.connect(self._update_undo_action)
         ctx.undo.undone.connect(self._on_undone)
         self.loading_label.hide()
@@ -170,7 +171,7 @@ class MainWindow(QMainWindow):
         return self._page("needs")
 
     @property
-    def reports_page(self) -> PlaceholderPage:
+    def reports_page(self) -> Any:
         return self._page("reports")
 
     # -- menus ------------------------------------------------------------------
@@ -317,6 +318,11 @@ class MainWindow(QMainWindow):
             page.reload()
             page.select_key(key)
 
+    def open_report(self, kind: str, ident: str, label: str) -> None:
+        """Go to the reports page with this record chosen."""
+        self.show_page("reports")
+        self.reports_page.choose(kind, ident, label)
+
     def update_counts(self) -> None:
         """Refresh the record counts in the status bar (counted off the GUI thread)."""
         if self.ctx is None:
@@ -340,13 +346,16 @@ class MainWindow(QMainWindow):
         return bool(dialog.exec())
 
     def open_settings(self) -> None:
+        from firstbatch_desk.services.report_fonts import available_fonts
         from firstbatch_desk.ui.dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, available_fonts())
         if self._run_dialog(dialog):
             dialog.apply(self.settings)
             self.settings.save(self.settings_file)
-            self.statusBar().showMessage(self.tr("设置已保存；语言在下次启动时生效。"), 5000)
+            self.statusBar().showMessage(
+                self.tr("设置已保存；语言和报表字体在下次启动时生效。"), 5000
+            )
 
     def show_about(self) -> None:
         from firstbatch_desk.ui.dialogs.about_dialog import AboutDialog

@@ -6,8 +6,11 @@ tests hand in a scripted subclass instead.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
 class Prompts:
@@ -28,3 +31,16 @@ class Prompts:
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
+
+    def choose_save_path(
+        self, parent: QWidget | None, title: str, suggested: Path, filter_text: str
+    ) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_text)
+        return Path(path) if path else None
+
+    def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
+        path = QFileDialog.getExistingDirectory(parent, title)
+        return Path(path) if path else None
+
+    def print_setup(self, parent: QWidget | None, printer: QPrinter) -> bool:
+        return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted

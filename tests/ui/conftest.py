@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,6 +31,21 @@ class ScriptedPrompts(Prompts):
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         self.infos.append(text)
+
+    save_path: Path | None = None
+    folder: Path | None = None
+    print_ok: bool = True
+
+    def choose_save_path(
+        self, parent: QWidget | None, title: str, suggested: Path, filter_text: str
+    ) -> Path | None:
+        return self.save_path
+
+    def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
+        return self.folder
+
+    def print_setup(self, parent: QWidget | None, printer: Any) -> bool:
+        return self.print_ok
 
 
 class DialogDriver:

@@ -145,12 +145,15 @@ def test_settings_choose_english_for_the_next_start(
     def choose_english(dialog: Any) -> None:
         dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
         dialog.first_visit_spin.setValue(20)
+        assert dialog.font_combo.itemData(0) == ""  # the shipped font comes first
+        dialog.font_combo.setCurrentIndex(dialog.font_combo.count() - 1)
         dialog.accept()
 
     dialogs.scripts.append(choose_english)
     window.settings_action.trigger()
     saved = Settings.load(context.paths.settings_file)
     assert (saved.language, saved.first_visit_days) == ("en", 20)
+    assert saved.report_font.endswith((".ttf", ".ttc")) or saved.report_font == ""
     assert "下次启动" in window.statusBar().currentMessage()
 
 

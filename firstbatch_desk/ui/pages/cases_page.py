@@ -32,6 +32,7 @@ class CasesPage(ListPage):
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.add_print_button(self.tr("打印案卷"))
         self.new_button.hide()
         self.model.foreground = self._colour
 
@@ -90,6 +91,9 @@ class CasesPage(ListPage):
     def _colour(row: CaseRow) -> QColor | None:
         due = row.next_due_on
         return OVERDUE if due is not None and due < date.today() else None
+
+    def report_of(self, row: Any) -> tuple[str, str, str]:
+        return ("case", str(row.id), f"{row.case_no} {row.enterprise_name}")
 
     def detail_html(self, row: CaseRow) -> str:
         lang = self.ctx.language

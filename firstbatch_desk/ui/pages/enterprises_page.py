@@ -34,6 +34,7 @@ class EnterprisesPage(ListPage):
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.add_print_button(self.tr("打印企业案卷"))
         self.new_button.setText(self.tr("新建企业"))
         self.add_product_button = QPushButton(self.tr("新增产品"), self)
         self.add_product_button.setObjectName("add_product_button")
@@ -118,6 +119,9 @@ class EnterprisesPage(ListPage):
         return True
 
     # -- details ------------------------------------------------------------
+
+    def report_of(self, row: Any) -> tuple[str, str, str]:
+        return ("enterprise", str(row.id), row.name)
 
     def detail_html(self, row: EnterpriseRow) -> str:
         services = self.ctx.services

@@ -36,6 +36,7 @@ class ListPage(QWidget):
 
     data_changed = Signal()
     open_requested = Signal(str, str)  # kind, id (from links in the detail view)
+    report_requested = Signal(str, str, str)  # kind, id, label (print from this page)
 
     page_name = "list"
     default_sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
@@ -121,6 +122,23 @@ class ListPage(QWidget):
 
     def can_create(self) -> bool:
         return False
+
+    def report_of(self, row: Any) -> tuple[str, str, str] | None:
+        """The report this page prints for ``row`` (kind, id, label), if any."""
+        return None
+
+    def add_print_button(self, text: str) -> None:
+        """A button that asks the window to print the current record."""
+        self.print_button = QPushButton(text, self)
+        self.print_button.setObjectName(f"{self.page_name}_print_button")
+        self.print_button.clicked.connect(self._on_print)
+        self.layout().itemAt(1).layout().insertWidget(3, self.print_button)
+
+    def _on_print(self) -> None:
+        row = self.current_row()
+        report = self.report_of(row) if row is not None else None
+        if report is not None:
+            self.report_requested.emit(*report)
 
     # -- behaviour ----------------------------------------------------------
 

@@ -24,6 +24,7 @@ class PageSet(QObject):
 
     data_changed = Signal()
     open_requested = Signal(str, str)
+    report_requested = Signal(str, str, str)  # kind, id, label
 
     def __init__(self, ctx: PageContext, parent: QWidget) -> None:
         super().__init__(parent)
@@ -46,6 +47,7 @@ class PageSet(QObject):
     def _adopt(self, page: ListPage) -> ListPage:
         page.data_changed.connect(self.data_changed)
         page.open_requested.connect(self.open_requested)
+        page.report_requested.connect(self.report_requested)
         self._lists.append(page)
         return page
 
@@ -81,19 +83,9 @@ class PageSet(QObject):
         if name == "needs":
             return self._adopt(NeedsPage(ctx, parent))
         if name == "reports":
-            return PlaceholderPage(
-                "reports",
-                self.tr("报表"),
-                [
-                    self.tr(
-                        "案卷：按档案或按企业打印，含企业概况、认定、走访记录、诉求台账和签字栏"
-                    ),
-                    self.tr("走访记录表：一次走访一页，供双方签字"),
-                    self.tr("定期汇总：按月、季、年统计，分区县、类别、档次和诉求类别，附图表"),
-                    self.tr("预览、打印、另存为，以及按区县批量导出"),
-                ],
-                parent=parent,
-            )
+            from firstbatch_desk.ui.pages.reports_page import ReportsPage  # QtPdf: load late
+
+            return ReportsPage(ctx, parent)
         raise KeyError(name)
 
     def refresh_workbench(self) -> None:

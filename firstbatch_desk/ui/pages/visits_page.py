@@ -27,6 +27,7 @@ class VisitsPage(ListPage):
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.add_print_button(self.tr("打印走访记录表"))
         self.new_button.hide()
 
     def columns(self) -> list[Column]:
@@ -92,6 +93,9 @@ class VisitsPage(ListPage):
 
     def fetch_rows(self, keys: Any) -> list[Any]:
         return self.ctx.services.visits.visit_rows(keys)
+
+    def report_of(self, row: Any) -> tuple[str, str, str]:
+        return ("visit", str(row.id), f"{row.visit_date} {row.enterprise_name}")
 
     def detail_html(self, row: VisitRow) -> str:
         v = self.ctx.services.visits.get_visit(row.id)

@@ -85,148 +85,153 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../pages/cases_page.py" line="40"/>
+        <location filename="../pages/cases_page.py" line="41"/>
         <source>档案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="41"/>
-        <location filename="../pages/cases_page.py" line="105"/>
+        <location filename="../pages/cases_page.py" line="42"/>
+        <location filename="../pages/cases_page.py" line="109"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="42"/>
+        <location filename="../pages/cases_page.py" line="43"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="43"/>
-        <location filename="../pages/cases_page.py" line="108"/>
+        <location filename="../pages/cases_page.py" line="44"/>
+        <location filename="../pages/cases_page.py" line="112"/>
         <source>负责人</source>
         <translation>Officer in charge</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="44"/>
-        <location filename="../pages/cases_page.py" line="109"/>
-        <location filename="../pages/cases_page.py" line="137"/>
+        <location filename="../pages/cases_page.py" line="45"/>
+        <location filename="../pages/cases_page.py" line="113"/>
+        <location filename="../pages/cases_page.py" line="141"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="45"/>
-        <location filename="../pages/cases_page.py" line="111"/>
+        <location filename="../pages/cases_page.py" line="46"/>
+        <location filename="../pages/cases_page.py" line="115"/>
         <source>上次走访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="46"/>
-        <location filename="../pages/cases_page.py" line="112"/>
+        <location filename="../pages/cases_page.py" line="47"/>
+        <location filename="../pages/cases_page.py" line="116"/>
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="52"/>
+        <location filename="../pages/cases_page.py" line="53"/>
         <source>全部负责人</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="57"/>
+        <location filename="../pages/cases_page.py" line="58"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="61"/>
+        <location filename="../pages/cases_page.py" line="62"/>
         <source>全部区县</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="110"/>
+        <location filename="../pages/cases_page.py" line="114"/>
         <source>建档日期</source>
         <translation>Opened on</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="113"/>
+        <location filename="../pages/cases_page.py" line="117"/>
         <source>走访次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="114"/>
+        <location filename="../pages/cases_page.py" line="118"/>
         <source>未办结诉求</source>
         <translation>Open needs</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="115"/>
+        <location filename="../pages/cases_page.py" line="119"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="118"/>
+        <location filename="../pages/cases_page.py" line="122"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="121"/>
+        <location filename="../pages/cases_page.py" line="125"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="122"/>
+        <location filename="../pages/cases_page.py" line="126"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="123"/>
+        <location filename="../pages/cases_page.py" line="127"/>
         <source>走访人员</source>
         <translation>Visiting officers</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="124"/>
+        <location filename="../pages/cases_page.py" line="128"/>
         <source>纪要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="130"/>
+        <location filename="../pages/cases_page.py" line="134"/>
         <source>暂无走访记录</source>
         <translation>No visits yet</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="132"/>
+        <location filename="../pages/cases_page.py" line="136"/>
         <source>问题诉求</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="135"/>
+        <location filename="../pages/cases_page.py" line="139"/>
         <source>编号</source>
         <translation>Need no.</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="136"/>
+        <location filename="../pages/cases_page.py" line="140"/>
         <source>事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="138"/>
+        <location filename="../pages/cases_page.py" line="142"/>
         <source>期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="144"/>
+        <location filename="../pages/cases_page.py" line="148"/>
         <source>暂无诉求</source>
         <translation>No needs yet</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="161"/>
+        <location filename="../pages/cases_page.py" line="168"/>
         <source>删除档案 %1？可用 Ctrl+Z 撤销。</source>
         <translation>Delete case %1? You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="162"/>
+        <location filename="../pages/cases_page.py" line="167"/>
         <source>删除档案</source>
         <translation>Delete Case</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="171"/>
+        <location filename="../pages/cases_page.py" line="35"/>
+        <source>打印案卷</source>
+        <translation>Print case file</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="169"/>
         <source>删除档案 %1</source>
         <translation>Delete case %1</translation>
     </message>
@@ -362,316 +367,321 @@
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../pages/enterprises_page.py" line="37"/>
+        <location filename="../pages/enterprises_page.py" line="38"/>
         <source>新建企业</source>
         <translation>New Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="38"/>
+        <location filename="../pages/enterprises_page.py" line="39"/>
         <source>新增产品</source>
         <translation>Add Product</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="40"/>
+        <location filename="../pages/enterprises_page.py" line="41"/>
         <source>新增认定</source>
         <translation>Add Recognition</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="50"/>
+        <location filename="../pages/enterprises_page.py" line="51"/>
         <source>企业名称</source>
         <translation>Enterprise name</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="51"/>
-        <location filename="../pages/enterprises_page.py" line="139"/>
+        <location filename="../pages/enterprises_page.py" line="52"/>
+        <location filename="../pages/enterprises_page.py" line="143"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="52"/>
+        <location filename="../pages/enterprises_page.py" line="53"/>
         <source>区县</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="53"/>
+        <location filename="../pages/enterprises_page.py" line="54"/>
         <source>开发区</source>
         <translation>Development zone</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="55"/>
-        <location filename="../pages/enterprises_page.py" line="88"/>
+        <location filename="../pages/enterprises_page.py" line="56"/>
+        <location filename="../pages/enterprises_page.py" line="89"/>
         <source>规上</source>
         <translation>Above-scale</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="62"/>
-        <location filename="../pages/enterprises_page.py" line="89"/>
-        <location filename="../pages/enterprises_page.py" line="130"/>
+        <location filename="../pages/enterprises_page.py" line="63"/>
+        <location filename="../pages/enterprises_page.py" line="90"/>
+        <location filename="../pages/enterprises_page.py" line="134"/>
         <source>专精特新</source>
         <translation>Specialised SME</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="69"/>
-        <location filename="../pages/enterprises_page.py" line="90"/>
+        <location filename="../pages/enterprises_page.py" line="70"/>
+        <location filename="../pages/enterprises_page.py" line="91"/>
         <source>高企</source>
         <translation>High-tech enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="80"/>
+        <location filename="../pages/enterprises_page.py" line="81"/>
         <source>全部区县</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="85"/>
+        <location filename="../pages/enterprises_page.py" line="86"/>
         <source>全部开发区</source>
         <translation>All development zones</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="129"/>
+        <location filename="../pages/enterprises_page.py" line="133"/>
         <source>规上企业</source>
         <translation>Above-scale enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="131"/>
+        <location filename="../pages/enterprises_page.py" line="135"/>
         <source>高新技术企业</source>
         <translation>High-tech enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="140"/>
+        <location filename="../pages/enterprises_page.py" line="144"/>
         <source>曾用名</source>
         <translation>Former names</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="142"/>
+        <location filename="../pages/enterprises_page.py" line="146"/>
         <source>区县 / 开发区</source>
         <translation>Division / Development zone</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="145"/>
+        <location filename="../pages/enterprises_page.py" line="149"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="146"/>
+        <location filename="../pages/enterprises_page.py" line="150"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="147"/>
+        <location filename="../pages/enterprises_page.py" line="151"/>
         <source>所属行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="148"/>
+        <location filename="../pages/enterprises_page.py" line="152"/>
         <source>企业标识</source>
         <translation>Designations</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="151"/>
+        <location filename="../pages/enterprises_page.py" line="155"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="154"/>
+        <location filename="../pages/enterprises_page.py" line="158"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="155"/>
+        <location filename="../pages/enterprises_page.py" line="159"/>
         <source>职务</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="156"/>
+        <location filename="../pages/enterprises_page.py" line="160"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="157"/>
+        <location filename="../pages/enterprises_page.py" line="161"/>
         <source>邮箱</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="160"/>
+        <location filename="../pages/enterprises_page.py" line="164"/>
         <source>暂无联系人</source>
         <translation>No contacts</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="168"/>
+        <location filename="../pages/enterprises_page.py" line="172"/>
         <source>产品名称</source>
         <translation>Product name</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="169"/>
+        <location filename="../pages/enterprises_page.py" line="173"/>
         <source>型号规格</source>
         <translation>Model / specification</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="170"/>
+        <location filename="../pages/enterprises_page.py" line="174"/>
         <source>应用领域</source>
         <translation>Application field</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="171"/>
+        <location filename="../pages/enterprises_page.py" line="175"/>
         <source>认定数</source>
         <translation>Recognitions</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="177"/>
+        <location filename="../pages/enterprises_page.py" line="181"/>
         <source>暂无产品</source>
         <translation>No products</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="184"/>
+        <location filename="../pages/enterprises_page.py" line="188"/>
         <source>认定情况</source>
         <translation>Recognitions</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="187"/>
+        <location filename="../pages/enterprises_page.py" line="191"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="188"/>
-        <location filename="../pages/enterprises_page.py" line="255"/>
+        <location filename="../pages/enterprises_page.py" line="192"/>
+        <location filename="../pages/enterprises_page.py" line="259"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="189"/>
+        <location filename="../pages/enterprises_page.py" line="193"/>
         <source>档次</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="165"/>
-        <location filename="../pages/enterprises_page.py" line="190"/>
-        <location filename="../pages/enterprises_page.py" line="214"/>
+        <location filename="../pages/enterprises_page.py" line="169"/>
+        <location filename="../pages/enterprises_page.py" line="194"/>
+        <location filename="../pages/enterprises_page.py" line="218"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="191"/>
+        <location filename="../pages/enterprises_page.py" line="37"/>
+        <source>打印企业案卷</source>
+        <translation>Print enterprise file</translation>
+    </message>
+    <message>
+        <location filename="../pages/enterprises_page.py" line="195"/>
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="192"/>
+        <location filename="../pages/enterprises_page.py" line="196"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="205"/>
+        <location filename="../pages/enterprises_page.py" line="209"/>
         <source>暂无认定</source>
         <translation>No recognitions</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="210"/>
+        <location filename="../pages/enterprises_page.py" line="214"/>
         <source>跟踪档案</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="213"/>
+        <location filename="../pages/enterprises_page.py" line="217"/>
         <source>档案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="215"/>
+        <location filename="../pages/enterprises_page.py" line="219"/>
         <source>负责人</source>
         <translation>Officer in charge</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="216"/>
-        <location filename="../pages/enterprises_page.py" line="257"/>
+        <location filename="../pages/enterprises_page.py" line="220"/>
+        <location filename="../pages/enterprises_page.py" line="261"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="217"/>
+        <location filename="../pages/enterprises_page.py" line="221"/>
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="229"/>
+        <location filename="../pages/enterprises_page.py" line="233"/>
         <source>暂无档案</source>
         <translation>No cases</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="234"/>
+        <location filename="../pages/enterprises_page.py" line="238"/>
         <source>最近走访</source>
         <translation>Recent visits</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="237"/>
+        <location filename="../pages/enterprises_page.py" line="241"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="238"/>
+        <location filename="../pages/enterprises_page.py" line="242"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="239"/>
+        <location filename="../pages/enterprises_page.py" line="243"/>
         <source>走访人员</source>
         <translation>Visiting officers</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="240"/>
+        <location filename="../pages/enterprises_page.py" line="244"/>
         <source>纪要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="246"/>
+        <location filename="../pages/enterprises_page.py" line="250"/>
         <source>暂无走访记录</source>
         <translation>No visits yet</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="251"/>
+        <location filename="../pages/enterprises_page.py" line="255"/>
         <source>未办结诉求</source>
         <translation>Open needs</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="254"/>
+        <location filename="../pages/enterprises_page.py" line="258"/>
         <source>编号</source>
         <translation>Need no.</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="256"/>
+        <location filename="../pages/enterprises_page.py" line="260"/>
         <source>事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="258"/>
+        <location filename="../pages/enterprises_page.py" line="262"/>
         <source>期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="270"/>
+        <location filename="../pages/enterprises_page.py" line="274"/>
         <source>暂无未办结诉求</source>
         <translation>No open needs</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="300"/>
+        <location filename="../pages/enterprises_page.py" line="307"/>
         <source>删除企业“%1”及其产品、认定和档案？可用 Ctrl+Z 撤销。</source>
         <translation>Delete enterprise “%1” with its products, recognitions and cases? You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="303"/>
+        <location filename="../pages/enterprises_page.py" line="306"/>
         <source>删除企业</source>
         <translation>Delete Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="312"/>
+        <location filename="../pages/enterprises_page.py" line="308"/>
         <source>删除企业“%1”</source>
         <translation>Delete enterprise “%1”</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="322"/>
+        <location filename="../pages/enterprises_page.py" line="317"/>
         <source>请选择企业</source>
         <translation>Select an Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="322"/>
+        <location filename="../pages/enterprises_page.py" line="317"/>
         <source>请先在列表中选择一家企业。</source>
         <translation>Please select an enterprise in the list first.</translation>
     </message>
@@ -692,27 +702,27 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../pages/list_page.py" line="54"/>
+        <location filename="../pages/list_page.py" line="55"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="55"/>
+        <location filename="../pages/list_page.py" line="56"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="56"/>
+        <location filename="../pages/list_page.py" line="57"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="211"/>
+        <location filename="../pages/list_page.py" line="250"/>
         <source>共 %1 条</source>
         <translation>Records: %1</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="222"/>
+        <location filename="../pages/list_page.py" line="261"/>
         <source>没有符合条件的记录。</source>
         <translation>No records match.</translation>
     </message>
@@ -765,80 +775,80 @@
         <translation>Opening data…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="181"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182"/>
+        <location filename="../main_window.py" line="183"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="185"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="187"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191"/>
+        <location filename="../main_window.py" line="192"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="297"/>
         <source>撤销删除(&amp;U)</source>
         <translation>&amp;Undo Delete</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="198"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="201"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="212"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="215"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="216"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="289"/>
         <source>已撤销：</source>
         <translation>Undone: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="297"/>
         <source>撤销：</source>
         <translation>Undo: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329"/>
+        <location filename="../main_window.py" line="335"/>
         <source>企业 %1 · 认定 %2 · 档案 %3 · 走访 %4 · 诉求 %5</source>
         <translation>Enterprises %1 · Recognitions %2 · Cases %3 · Visits %4 · Needs %5</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
-        <source>设置已保存；语言在下次启动时生效。</source>
-        <translation>Settings saved; a language change takes effect the next time the program starts.</translation>
+        <location filename="../main_window.py" line="357"/>
+        <source>设置已保存；语言和报表字体在下次启动时生效。</source>
+        <translation>Settings saved; the language and the report font apply from the next start.</translation>
     </message>
 </context>
 <context>
@@ -964,82 +974,57 @@
 <context>
     <name>PageSet</name>
     <message>
-        <location filename="../pages/page_set.py" line="57"/>
+        <location filename="../pages/page_set.py" line="59"/>
         <source>工作台</source>
         <translation>Workbench</translation>
     </message>
     <message>
-        <location filename="../pages/page_set.py" line="59"/>
+        <location filename="../pages/page_set.py" line="61"/>
         <source>本周应走访和已逾期的跟踪档案</source>
         <translation>Cases due for a visit this week, and overdue cases</translation>
     </message>
     <message>
-        <location filename="../pages/page_set.py" line="60"/>
+        <location filename="../pages/page_set.py" line="62"/>
         <source>已认定但从未走访的产品</source>
         <translation>Recognised products that have never been visited</translation>
     </message>
     <message>
-        <location filename="../pages/page_set.py" line="61"/>
+        <location filename="../pages/page_set.py" line="63"/>
         <source>逾期或 3 个工作日内到期的问题诉求</source>
         <translation>Needs that are overdue or due within 3 working days</translation>
     </message>
     <message>
-        <location filename="../pages/page_set.py" line="62"/>
+        <location filename="../pages/page_set.py" line="64"/>
         <source>90 天内到期的认定</source>
         <translation>Recognitions expiring within 90 days</translation>
     </message>
     <message>
-        <location filename="../pages/page_set.py" line="63"/>
+        <location filename="../pages/page_set.py" line="65"/>
         <source>一键打开档案并记录走访</source>
         <translation>Open a case and record a visit in one click</translation>
     </message>
     <message>
-        <location filename="../pages/page_set.py" line="76"/>
+        <location filename="../pages/page_set.py" line="78"/>
         <source>认定</source>
         <translation>Recognitions</translation>
     </message>
     <message>
-        <location filename="../pages/page_set.py" line="77"/>
+        <location filename="../pages/page_set.py" line="79"/>
         <source>跟踪档案</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../pages/page_set.py" line="86"/>
-        <source>报表</source>
-        <translation>Reports</translation>
-    </message>
-    <message>
-        <location filename="../pages/page_set.py" line="89"/>
-        <source>案卷：按档案或按企业打印，含企业概况、认定、走访记录、诉求台账和签字栏</source>
-        <translation>Case files: printed per case or per enterprise, with the enterprise profile, recognitions, visits, a needs log and signature lines</translation>
-    </message>
-    <message>
-        <location filename="../pages/page_set.py" line="91"/>
-        <source>走访记录表：一次走访一页，供双方签字</source>
-        <translation>Visit forms: one page per visit, for both sides to sign</translation>
-    </message>
-    <message>
-        <location filename="../pages/page_set.py" line="92"/>
-        <source>定期汇总：按月、季、年统计，分区县、类别、档次和诉求类别，附图表</source>
-        <translation>Periodic summaries: monthly, quarterly and yearly figures by division, scheme, tier and need category, with charts</translation>
-    </message>
-    <message>
-        <location filename="../pages/page_set.py" line="93"/>
-        <source>预览、打印、另存为，以及按区县批量导出</source>
-        <translation>Preview, print, save as, and batch export by division</translation>
-    </message>
-    <message>
-        <location filename="../pages/page_set.py" line="114"/>
+        <location filename="../pages/page_set.py" line="106"/>
         <source>跟踪中的档案</source>
         <translation>Active cases</translation>
     </message>
     <message>
-        <location filename="../pages/page_set.py" line="115"/>
+        <location filename="../pages/page_set.py" line="107"/>
         <source>本周内应走访（含逾期）</source>
         <translation>Due for a visit this week (incl. overdue)</translation>
     </message>
     <message>
-        <location filename="../pages/page_set.py" line="116"/>
+        <location filename="../pages/page_set.py" line="108"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
@@ -1133,7 +1118,7 @@
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../prompts.py" line="27"/>
+        <location filename="../prompts.py" line="30"/>
         <source>无法完成</source>
         <translation>Could Not Complete</translation>
     </message>
@@ -1230,196 +1215,401 @@
 <context>
     <name>RecognitionsPage</name>
     <message>
-        <location filename="../pages/recognitions_page.py" line="37"/>
+        <location filename="../pages/recognitions_page.py" line="36"/>
         <source>新增认定</source>
         <translation>Add Recognition</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="42"/>
-        <location filename="../pages/recognitions_page.py" line="131"/>
+        <location filename="../pages/recognitions_page.py" line="41"/>
+        <location filename="../pages/recognitions_page.py" line="130"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="43"/>
-        <location filename="../pages/recognitions_page.py" line="128"/>
+        <location filename="../pages/recognitions_page.py" line="42"/>
+        <location filename="../pages/recognitions_page.py" line="127"/>
         <source>类别</source>
         <translation>Scheme</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="44"/>
-        <location filename="../pages/recognitions_page.py" line="129"/>
+        <location filename="../pages/recognitions_page.py" line="43"/>
+        <location filename="../pages/recognitions_page.py" line="128"/>
         <source>档次</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="45"/>
-        <location filename="../pages/recognitions_page.py" line="125"/>
+        <location filename="../pages/recognitions_page.py" line="44"/>
+        <location filename="../pages/recognitions_page.py" line="124"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="46"/>
+        <location filename="../pages/recognitions_page.py" line="45"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="47"/>
-        <location filename="../pages/recognitions_page.py" line="132"/>
+        <location filename="../pages/recognitions_page.py" line="46"/>
+        <location filename="../pages/recognitions_page.py" line="131"/>
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="48"/>
-        <location filename="../pages/recognitions_page.py" line="135"/>
+        <location filename="../pages/recognitions_page.py" line="47"/>
+        <location filename="../pages/recognitions_page.py" line="134"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="49"/>
-        <location filename="../pages/recognitions_page.py" line="139"/>
+        <location filename="../pages/recognitions_page.py" line="48"/>
+        <location filename="../pages/recognitions_page.py" line="138"/>
         <source>奖励(万元)</source>
         <translation>Reward (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="56"/>
+        <location filename="../pages/recognitions_page.py" line="55"/>
         <source>全部类别</source>
         <translation>All schemes</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="61"/>
+        <location filename="../pages/recognitions_page.py" line="60"/>
         <source>全部档次</source>
         <translation>All tiers</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="66"/>
+        <location filename="../pages/recognitions_page.py" line="65"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="71"/>
+        <location filename="../pages/recognitions_page.py" line="70"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="73"/>
+        <location filename="../pages/recognitions_page.py" line="72"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="74"/>
+        <location filename="../pages/recognitions_page.py" line="73"/>
         <source>90 天内到期</source>
         <translation>Expiring within 90 days</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="75"/>
+        <location filename="../pages/recognitions_page.py" line="74"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="130"/>
+        <location filename="../pages/recognitions_page.py" line="129"/>
         <source>档次原文</source>
         <translation>Tier as published</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="133"/>
+        <location filename="../pages/recognitions_page.py" line="132"/>
         <source>认定日期</source>
         <translation>Recognised on</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="143"/>
+        <location filename="../pages/recognitions_page.py" line="142"/>
         <source>奖励已兑现</source>
         <translation>Reward paid</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="144"/>
+        <location filename="../pages/recognitions_page.py" line="143"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="144"/>
+        <location filename="../pages/recognitions_page.py" line="143"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="148"/>
+        <location filename="../pages/recognitions_page.py" line="147"/>
         <source>产品信息</source>
         <translation>Product details</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="151"/>
+        <location filename="../pages/recognitions_page.py" line="150"/>
         <source>型号规格</source>
         <translation>Model / specification</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="152"/>
+        <location filename="../pages/recognitions_page.py" line="151"/>
         <source>关键性能指标</source>
         <translation>Key performance indicators</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="153"/>
+        <location filename="../pages/recognitions_page.py" line="152"/>
         <source>应用领域</source>
         <translation>Application field</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="154"/>
+        <location filename="../pages/recognitions_page.py" line="153"/>
         <source>技术成熟度</source>
         <translation>Technology readiness level</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="156"/>
+        <location filename="../pages/recognitions_page.py" line="155"/>
         <source>检测报告</source>
         <translation>Test report</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="168"/>
+        <location filename="../pages/recognitions_page.py" line="167"/>
         <source>查新报告</source>
         <translation>Novelty search report</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="181"/>
+        <location filename="../pages/recognitions_page.py" line="180"/>
         <source>跟踪档案</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="184"/>
+        <location filename="../pages/recognitions_page.py" line="183"/>
         <source>档案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="185"/>
+        <location filename="../pages/recognitions_page.py" line="184"/>
         <source>负责人</source>
         <translation>Officer in charge</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="186"/>
+        <location filename="../pages/recognitions_page.py" line="185"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="187"/>
+        <location filename="../pages/recognitions_page.py" line="186"/>
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="193"/>
+        <location filename="../pages/recognitions_page.py" line="192"/>
         <source>尚未建档</source>
         <translation>No case opened yet</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="211"/>
+        <location filename="../pages/recognitions_page.py" line="213"/>
         <source>删除“%1”的这条认定记录？可用 Ctrl+Z 撤销。</source>
         <translation>Delete this recognition of “%1”? You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="214"/>
+        <location filename="../pages/recognitions_page.py" line="212"/>
         <source>删除认定</source>
         <translation>Delete Recognition</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="223"/>
+        <location filename="../pages/recognitions_page.py" line="214"/>
         <source>删除认定“%1”</source>
         <translation>Delete recognition of “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../pages/reports_page.py" line="81"/>
+        <source>案卷（按档案）</source>
+        <translation>Case file (one case)</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="82"/>
+        <source>案卷（按企业）</source>
+        <translation>Case file (one enterprise)</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="83"/>
+        <source>走访记录表</source>
+        <translation>Visit record sheet</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="84"/>
+        <source>定期汇总</source>
+        <translation>Periodic summary</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="95"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="96"/>
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="97"/>
+        <source>本季度</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="98"/>
+        <source>本年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="99"/>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="109"/>
+        <source>全市</source>
+        <translation>Whole city</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="115"/>
+        <source>隐去姓名和电话</source>
+        <translation>Hide names and phone numbers</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="117"/>
+        <source>附照片</source>
+        <translation>Include photos</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="118"/>
+        <source>生成并预览</source>
+        <translation>Generate and preview</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="120"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="122"/>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="124"/>
+        <source>按区县批量导出案卷…</source>
+        <translation>Export the case files of a division…</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="145"/>
+        <location filename="../pages/reports_page.py" line="242"/>
+        <location filename="../pages/reports_page.py" line="256"/>
+        <source>报表</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="146"/>
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="148"/>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="149"/>
+        <source>起</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="150"/>
+        <source>止</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="151"/>
+        <source>区县</source>
+        <translation>Division</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="152"/>
+        <source>未走访天数</source>
+        <translation>Days without a visit</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="205"/>
+        <source>在“走访记录”页选中一条走访，点“打印走访记录表”。</source>
+        <translation>Select a visit on the Visits page and click “Print visit record sheet”.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="242"/>
+        <source>请先选择对象。</source>
+        <translation>Choose the subject first.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="273"/>
+        <source>正在生成报表……</source>
+        <translation>Generating the report…</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="280"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="318"/>
+        <source>生成失败：</source>
+        <translation>Generation failed: </translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="326"/>
+        <source>已生成，共 %1 页。</source>
+        <translation>Done: %1 pages.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="337"/>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="337"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="346"/>
+        <source>无法保存：</source>
+        <translation>Cannot save: </translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="348"/>
+        <source>已保存到 </source>
+        <translation>Saved to </translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="359"/>
+        <source>无法打开打印机。</source>
+        <translation>Cannot open the printer.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="370"/>
+        <source>已发送到打印机。</source>
+        <translation>Sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="376"/>
+        <source>批量导出</source>
+        <translation>Batch export</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="376"/>
+        <source>请先选择一个区县。</source>
+        <translation>Choose a division first.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="378"/>
+        <source>选择保存案卷的文件夹</source>
+        <translation>Choose the folder for the case files</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="383"/>
+        <source>正在导出案卷……</source>
+        <translation>Exporting case files…</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="388"/>
+        <source>已导出 %1 份案卷到 </source>
+        <translation>Exported %1 case files to </translation>
     </message>
 </context>
 <context>
@@ -1433,188 +1623,203 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="24"/>
+        <location filename="../dialogs/settings_dialog.py" line="29"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="37"/>
+        <location filename="../dialogs/settings_dialog.py" line="43"/>
+        <source>随程序提供的字体</source>
+        <translation>The font shipped with the program</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.py" line="51"/>
         <source>界面语言（重启后生效）</source>
         <translation>Interface language (applies after restart)</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="38"/>
+        <location filename="../dialogs/settings_dialog.py" line="52"/>
         <source>单位名称（报表抬头）</source>
         <translation>Bureau name (report heading)</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="39"/>
+        <location filename="../dialogs/settings_dialog.py" line="53"/>
         <source>本机使用人</source>
         <translation>User of this computer</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="40"/>
+        <location filename="../dialogs/settings_dialog.py" line="54"/>
         <source>认定后首次走访（天）</source>
         <translation>First visit after recognition (days)</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="41"/>
+        <location filename="../dialogs/settings_dialog.py" line="55"/>
         <source>第一年走访间隔（月）</source>
         <translation>Visit interval in the first year (months)</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="42"/>
+        <location filename="../dialogs/settings_dialog.py" line="56"/>
         <source>此后走访间隔（月）</source>
         <translation>Visit interval after that (months)</translation>
     </message>
     <message>
-        <location filename="../dialogs/settings_dialog.py" line="43"/>
+        <location filename="../dialogs/settings_dialog.py" line="57"/>
         <source>认定到期提醒（天）</source>
         <translation>Recognition expiry warning (days)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/settings_dialog.py" line="58"/>
+        <source>报表字体（重启后生效）</source>
+        <translation>Report font (applies after a restart)</translation>
     </message>
 </context>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../pages/visits_page.py" line="34"/>
+        <location filename="../pages/visits_page.py" line="30"/>
+        <source>打印走访记录表</source>
+        <translation>Print visit record sheet</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="35"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="35"/>
-        <location filename="../pages/visits_page.py" line="115"/>
+        <location filename="../pages/visits_page.py" line="36"/>
+        <location filename="../pages/visits_page.py" line="119"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="36"/>
-        <location filename="../pages/visits_page.py" line="118"/>
+        <location filename="../pages/visits_page.py" line="37"/>
+        <location filename="../pages/visits_page.py" line="122"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="37"/>
-        <location filename="../pages/visits_page.py" line="119"/>
+        <location filename="../pages/visits_page.py" line="38"/>
+        <location filename="../pages/visits_page.py" line="123"/>
         <source>走访人员</source>
         <translation>Visiting officers</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="38"/>
+        <location filename="../pages/visits_page.py" line="39"/>
         <source>签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="39"/>
+        <location filename="../pages/visits_page.py" line="40"/>
         <source>纪要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="45"/>
+        <location filename="../pages/visits_page.py" line="46"/>
         <source>全部人员</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="50"/>
+        <location filename="../pages/visits_page.py" line="51"/>
         <source>全部方式</source>
         <translation>All methods</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="56"/>
+        <location filename="../pages/visits_page.py" line="57"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="57"/>
+        <location filename="../pages/visits_page.py" line="58"/>
         <source>近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="58"/>
+        <location filename="../pages/visits_page.py" line="59"/>
         <source>近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="59"/>
+        <location filename="../pages/visits_page.py" line="60"/>
         <source>近一年</source>
         <translation>Last 12 months</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="64"/>
+        <location filename="../pages/visits_page.py" line="65"/>
         <source>全部区县</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="100"/>
+        <location filename="../pages/visits_page.py" line="104"/>
         <source>生产情况</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="101"/>
+        <location filename="../pages/visits_page.py" line="105"/>
         <source>销售情况</source>
         <translation>Sales</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="102"/>
+        <location filename="../pages/visits_page.py" line="106"/>
         <source>推广应用进展</source>
         <translation>Adoption progress</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="103"/>
+        <location filename="../pages/visits_page.py" line="107"/>
         <source>新增下游用户</source>
         <translation>New downstream users</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="104"/>
+        <location filename="../pages/visits_page.py" line="108"/>
         <source>政策宣传</source>
         <translation>Policies explained</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="120"/>
+        <location filename="../pages/visits_page.py" line="124"/>
         <source>企业参加人员</source>
         <translation>Enterprise attendees</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="121"/>
+        <location filename="../pages/visits_page.py" line="125"/>
         <source>涉及档案</source>
         <translation>Cases covered</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="122"/>
+        <location filename="../pages/visits_page.py" line="126"/>
         <source>合同金额(万元)</source>
         <translation>Contract value (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="123"/>
+        <location filename="../pages/visits_page.py" line="127"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="124"/>
+        <location filename="../pages/visits_page.py" line="128"/>
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="125"/>
+        <location filename="../pages/visits_page.py" line="129"/>
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="125"/>
+        <location filename="../pages/visits_page.py" line="129"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="125"/>
+        <location filename="../pages/visits_page.py" line="129"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="128"/>
+        <location filename="../pages/visits_page.py" line="132"/>
         <source>走访纪要</source>
         <translation>Visit summary</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="130"/>
+        <location filename="../pages/visits_page.py" line="134"/>
         <source>走访录入表单随“跟踪服务”功能提供。</source>
         <translation>The visit form arrives with the follow-up work.</translation>
     </message>

@@ -1,0 +1,390 @@
+"""报表: choose a report, generate it off the GUI thread, preview, print, save, batch."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from firstbatch_desk.domain.dtos.filters import CaseFilter
+from firstbatch_desk.domain.errors import FirstBatchError
+from firstbatch_desk.ui.page_context import PageContext
+
+CASE, ENTERPRISE, VISIT, SUMMARY = "case", "enterprise", "visit", "summary"
+
+
+def period_bounds(kind: str, today: date) -> tuple[date, date]:
+    """The dates of a named period: this month, last month, this quarter or this year."""
+    if kind == "last_month":
+        end = today.replace(day=1) - timedelta(days=1)
+        return end.replace(day=1), end
+    if kind == "quarter":
+        first_month = 3 * ((today.month - 1) // 3) + 1
+        start = today.replace(month=first_month, day=1)
+        next_start = (
+            start.replace(year=start.year + 1, month=1)
+            if first_month == 10
+            else start.replace(month=first_month + 3)
+        )
+        return start, next_start - timedelta(days=1)
+    if kind == "year":
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    start = today.replace(day=1)
+    next_start = (
+        start.replace(year=start.year + 1, month=1)
+        if start.month == 12
+        else start.replace(month=start.month + 1)
+    )
+    return start, next_start - timedelta(days=1)
+
+
+class ReportsPage(QWidget):
+    """Reports are written to a scratch folder, shown in the preview, then saved or printed."""
+
+    report_ready = Signal(str)
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("reports_page")
+        # Reports are written here first; the folder goes when the program ends.
+        self._scratch_dir = tempfile.TemporaryDirectory(prefix="firstbatch-reports-")
+        self._scratch = Path(self._scratch_dir.name)
+        self._current: Path | None = None
+        self._subject: tuple[str, str, str] | None = None  # kind, id, label
+        self.type_combo = QComboBox(self)
+        self.type_combo.setObjectName("report_type_combo")
+        self.type_combo.addItem(self.tr("案卷（按档案）"), CASE)
+        self.type_combo.addItem(self.tr("案卷（按企业）"), ENTERPRISE)
+        self.type_combo.addItem(self.tr("走访记录表"), VISIT)
+        self.type_combo.addItem(self.tr("定期汇总"), SUMMARY)
+        self.subject_combo = QComboBox(self)
+        self.subject_combo.setObjectName("report_subject_combo")
+        self.subject_combo.setEditable(True)
+        self.subject_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.subject_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.subject_label = QLabel(self)
+        self.subject_label.setWordWrap(True)
+        self.period_combo = QComboBox(self)
+        self.period_combo.setObjectName("report_period_combo")
+        for key, text in (
+            ("month", self.tr("本月")),
+            ("last_month", self.tr("上月")),
+            ("quarter", self.tr("本季度")),
+            ("year", self.tr("本年")),
+            ("custom", self.tr("自定义")),
+        ):
+            self.period_combo.addItem(text, key)
+        self.from_edit = QDateEdit(self)
+        self.to_edit = QDateEdit(self)
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.division_combo = QComboBox(self)
+        self.division_combo.setObjectName("report_division_combo")
+        self.division_combo.addItem(self.tr("全市"), None)
+        for division in ctx.services.reference.list_divisions():
+            self.division_combo.addItem(division.name, division.code)
+        self.idle_spin = QSpinBox(self)
+        self.idle_spin.setRange(7, 1000)
+        self.idle_spin.setValue(90)
+        self.redact_check = QCheckBox(self.tr("隐去姓名和电话"), self)
+        self.redact_check.setObjectName("report_redact_check")
+        self.photos_check = QCheckBox(self.tr("附照片"), self)
+        self.generate_button = QPushButton(self.tr("生成并预览"), self)
+        self.generate_button.setObjectName("report_generate_button")
+        self.print_button = QPushButton(self.tr("打印…"), self)
+        self.print_button.setObjectName("report_print_button")
+        self.save_button = QPushButton(self.tr("另存为…"), self)
+        self.save_button.setObjectName("report_save_button")
+        self.batch_button = QPushButton(self.tr("按区县批量导出案卷…"), self)
+        self.batch_button.setObjectName("report_batch_button")
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("report_status_label")
+        self.status_label.setWordWrap(True)
+        self.document = QPdfDocument(self)
+        self.preview = QPdfView(self)
+        self.preview.setObjectName("report_preview")
+        self.preview.setDocument(self.document)
+        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
+        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._layout()
+        self._connect()
+        self._on_type_changed()
+        self._on_period_changed()
+        self._update_buttons()
+
+    # -- building -----------------------------------------------------------------
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("报表"), self.type_combo)
+        form.addRow(self.tr("对象"), self.subject_combo)
+        form.addRow("", self.subject_label)
+        form.addRow(self.tr("期间"), self.period_combo)
+        form.addRow(self.tr("起"), self.from_edit)
+        form.addRow(self.tr("止"), self.to_edit)
+        form.addRow(self.tr("区县"), self.division_combo)
+        form.addRow(self.tr("未走访天数"), self.idle_spin)
+        form.addRow("", self.redact_check)
+        form.addRow("", self.photos_check)
+        side = QWidget(self)
+        column = QVBoxLayout(side)
+        column.addLayout(form)
+        column.addWidget(self.generate_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        column.addLayout(buttons)
+        column.addWidget(self.batch_button)
+        column.addWidget(self.status_label)
+        column.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(side)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(splitter)
+
+    def _connect(self) -> None:
+        self.type_combo.currentIndexChanged.connect(lambda _i: self._on_type_changed())
+        self.period_combo.currentIndexChanged.connect(lambda _i: self._on_period_changed())
+        self.generate_button.clicked.connect(self.generate)
+        self.save_button.clicked.connect(self.save_as)
+        self.print_button.clicked.connect(self.print_report)
+        self.batch_button.clicked.connect(self.batch_export)
+
+    def _on_type_changed(self) -> None:
+        kind = self.type_combo.currentData()
+        summary = kind == SUMMARY
+        for widget in (self.period_combo, self.from_edit, self.to_edit, self.idle_spin):
+            widget.setEnabled(summary)
+        self.division_combo.setEnabled(summary)
+        self.redact_check.setEnabled(kind in (CASE, ENTERPRISE))
+        self.photos_check.setEnabled(kind in (CASE, ENTERPRISE))
+        self.subject_combo.setEnabled(kind in (CASE, ENTERPRISE))
+        self.subject_combo.clear()
+        if kind == CASE:
+            for row in self.ctx.services.cases.list_cases(CaseFilter(), limit=100_000):
+                self.subject_combo.addItem(
+                    f"{row.case_no}  {row.enterprise_name}  {row.product_name}", str(row.id)
+                )
+        elif kind == ENTERPRISE:
+            for row in self.ctx.services.enterprises.list_enterprises(limit=100_000):
+                self.subject_combo.addItem(row.name, str(row.id))
+        if self._subject and self._subject[0] == kind:
+            index = self.subject_combo.findData(self._subject[1])
+            self.subject_combo.setCurrentIndex(index)
+        self.subject_label.setText(
+            self.tr("在“走访记录”页选中一条走访，点“打印走访记录表”。")
+            if kind == VISIT and not (self._subject and self._subject[0] == VISIT)
+            else (self._subject[2] if self._subject and self._subject[0] == kind else "")
+        )
+
+    def _on_period_changed(self) -> None:
+        kind = self.period_combo.currentData()
+        custom = kind == "custom"
+        self.from_edit.setEnabled(custom and self.type_combo.currentData() == SUMMARY)
+        self.to_edit.setEnabled(custom and self.type_combo.currentData() == SUMMARY)
+        if not custom:
+            start, end = period_bounds(kind, date.today())
+            self.from_edit.setDate(QDate(start.year, start.month, start.day))
+            self.to_edit.setDate(QDate(end.year, end.month, end.day))
+
+    def _update_buttons(self) -> None:
+        ready = self._current is not None and self._current.exists()
+        self.print_button.setEnabled(ready)
+        self.save_button.setEnabled(ready)
+
+    # -- choosing a subject from other pages ---------------------------------------
+
+    def choose(self, kind: str, ident: str, label: str) -> None:
+        """Preselect a case, enterprise or visit (from a button on another page)."""
+        self._subject = (kind, ident, label)
+        self.type_combo.setCurrentIndex(self.type_combo.findData(kind))
+        self._on_type_changed()
+
+    # -- generating ----------------------------------------------------------------
+
+    def _job(self) -> tuple[str, Any] | None:
+        kind = self.type_combo.currentData()
+        reports = self.ctx.services.reports
+        target = self._scratch / f"{uuid.uuid4().hex}.pdf"
+        if kind in (CASE, ENTERPRISE):
+            chosen = self.subject_combo.currentData()
+            if not chosen:
+                self.ctx.prompts.info(self, self.tr("报表"), self.tr("请先选择对象。"))
+                return None
+            ident = uuid.UUID(chosen)
+            options = {
+                "redact": self.redact_check.isChecked(),
+                "embed_photos": self.photos_check.isChecked(),
+            }
+            if kind == CASE:
+                return str(target), lambda _p, _c: reports.write_case_file(ident, target, **options)
+            return str(target), lambda _p, _c: reports.write_enterprise_file(
+                ident, target, **options
+            )
+        if kind == VISIT:
+            if not (self._subject and self._subject[0] == VISIT):
+                self.ctx.prompts.info(self, self.tr("报表"), self.subject_label.text())
+                return None
+            visit_id = uuid.UUID(self._subject[1])
+            return str(target), lambda _p, _c: reports.write_visit_sheet(visit_id, target)
+        start = self.from_edit.date().toPython()
+        end = self.to_edit.date().toPython()
+        division = self.division_combo.currentData()
+        return str(target), lambda progress, cancelled: reports.write_summary(
+            start, end, target, division_code=division, progress=progress, cancelled=cancelled
+        )
+
+    def generate(self) -> None:
+        job = self._job()
+        if job is None:
+            return
+        target, work = job
+        self._run_with_progress(
+            self.tr("正在生成报表……"),
+            work,
+            lambda pages: self._show(Path(target), pages),
+        )
+
+    def _run_with_progress(self, text: str, work: Any, done: Any) -> None:
+        cancel = threading.Event()
+        dialog = QProgressDialog(text, self.tr("取消"), 0, 0, self)
+        dialog.setObjectName("report_progress")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(cancel.set)
+        self.generate_button.setEnabled(False)
+        self.batch_button.setEnabled(False)
+
+        state = {"done": 0, "total": 0}
+
+        def progress(done_count: int, total: int) -> None:  # called off the GUI thread
+            state["done"], state["total"] = done_count, total
+
+        def show_progress() -> None:
+            if state["total"]:
+                dialog.setMaximum(state["total"])
+                dialog.setValue(min(state["done"], state["total"] - 1))
+
+        timer = QTimer(dialog)
+        timer.timeout.connect(show_progress)
+        timer.start(100)
+
+        def finish() -> None:
+            timer.stop()
+            dialog.reset()
+            dialog.deleteLater()
+            self.generate_button.setEnabled(True)
+            self.batch_button.setEnabled(True)
+
+        def on_done(result: Any) -> None:
+            finish()
+            done(result)
+
+        def on_error(exc: BaseException) -> None:
+            finish()
+            if isinstance(exc, FirstBatchError):
+                self.status_label.setText(exc.message(self.ctx.message_language))
+            else:
+                self.status_label.setText(self.tr("生成失败：") + str(exc))
+
+        self.ctx.tasks.run(lambda: work(progress, cancel.is_set), on_done, on_error)
+
+    def _show(self, path: Path, pages: int) -> None:
+        self.document.close()
+        self._current = path
+        self.document.load(str(path))
+        self.status_label.setText(self.tr("已生成，共 %1 页。").replace("%1", str(pages)))
+        self._update_buttons()
+        self.report_ready.emit(str(path))
+
+    # -- saving and printing -----------------------------------------------------------
+
+    def save_as(self) -> None:
+        if self._current is None:
+            return
+        suggested = Path.home() / f"{self.type_combo.currentText()}-{date.today():%Y%m%d}.pdf"
+        target = self.ctx.prompts.choose_save_path(
+            self, self.tr("另存为"), suggested, self.tr("PDF 文件 (*.pdf)")
+        )
+        if target is None:
+            return
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(".pdf")
+        try:
+            shutil.copyfile(self._current, target)
+        except OSError as exc:
+            self.ctx.prompts.error(self, self.tr("无法保存：") + (exc.strerror or str(exc)))
+            return
+        self.status_label.setText(self.tr("已保存到 ") + str(target))
+
+    def print_report(self, printer: QPrinter | None = None) -> bool:
+        """Print every page through the system print dialog (or to ``printer`` as set up)."""
+        if self._current is None or self.document.pageCount() == 0:
+            return False
+        printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+        if not self.ctx.prompts.print_setup(self, printer):
+            return False
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.ctx.prompts.error(self, self.tr("无法打开打印机。"))
+            return False
+        try:
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+                image = self.document.render(page, area.size())
+                painter.drawImage(QPointF(0, 0), image)
+        finally:
+            painter.end()
+        self.status_label.setText(self.tr("已发送到打印机。"))
+        return True
+
+    def batch_export(self) -> None:
+        division = self.division_combo.currentData()
+        if division is None:
+            self.ctx.prompts.info(self, self.tr("批量导出"), self.tr("请先选择一个区县。"))
+            return
+        folder = self.ctx.prompts.choose_folder(self, self.tr("选择保存案卷的文件夹"))
+        if folder is None:
+            return
+        reports = self.ctx.services.reports
+        self._run_with_progress(
+            self.tr("正在导出案卷……"),
+            lambda progress, cancelled: reports.batch_case_files(
+                division, folder, progress=progress, cancelled=cancelled
+            ),
+            lambda paths: self.status_label.setText(
+                self.tr("已导出 %1 份案卷到 ").replace("%1", str(len(paths))) + str(folder)
+            ),
+        )

@@ -87,6 +87,13 @@ class MainWindow(QMainWindow):
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self._holders.append(holder)
             self.stack.addWidget(holder)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widest = max(
+            self.navigation.fontMetrics().horizontalAdvance(title) for title in titles
+        )
+        # Room for the longest title (English ones are longer) plus the item padding.
+        nav_width = max(120, min(230, int(widest * 1.25) + 40))
+        self.navigation.setMaximumWidth(nav_width + 20)
         self.loading_label = QLabel(self.tr("正在打开数据……"), self._holders[self.START_PAGE])
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._holders[self.START_PAGE].layout().addWidget(self.loading_label)
@@ -95,7 +102,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
-        splitter.setSizes([130, 1236])
+        splitter.setSizes([nav_width, 1366 - nav_width])
         self.main_splitter = splitter
         self.setCentralWidget(splitter)
         self.counts_label = QLabel(self)

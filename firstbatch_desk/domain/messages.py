@@ -174,6 +174,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "找不到报表字体文件“{path}”，请在设置中重新选择字体。",
         "The report font \u201c{path}\u201d was not found; choose a font again in the settings.",
     ),
+    "report.font_no_chinese": (
+        "字体“{path}”不含中文字符，报表会印成空白方框；请在设置中另选字体。",
+        "The font \u201c{path}\u201d has no Chinese characters; reports would print empty "
+        "boxes. Choose another font in the settings.",
+    ),
     "report.font_not_truetype": (
         "字体“{path}”不是 TrueType 轮廓字体（CFF/OpenType 轮廓无法嵌入 PDF），"
         "请选择 .ttf 或 .ttc 字体，例如宋体、仿宋。",

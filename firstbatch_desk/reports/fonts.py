@@ -189,6 +189,8 @@ def _load(path: Path | None, subfont_index: int) -> tuple[str, TTFont]:
             raise FontError("report.font_no_embedding", path=str(chosen))
         name = _font_name(resolved, subfont_index, key)
         font = _make_ttfont(name, resolved, subfont_index, chosen)
+        if not _covers_chinese(font):
+            raise FontError("report.font_no_chinese", path=str(chosen))
         from reportlab.lib.fonts import addMapping
         from reportlab.pdfbase import pdfmetrics
 
@@ -198,6 +200,25 @@ def _load(path: Path | None, subfont_index: int) -> tuple[str, TTFont]:
                 addMapping(name, bold, italic, name)
         _registered[key] = (name, font)
         return name, font
+
+
+# Characters every report prints; a font without them would print empty boxes.
+CHINESE_PROBE = "企业名称走访记录第页共档案认定问题诉求（）：，。〔〕年月日"
+
+
+def _covers_chinese(font: TTFont) -> bool:
+    return all(ord(char) in font.face.charToGlyph for char in CHINESE_PROBE)
+
+
+def has_chinese(path: Path, subfont_index: int = 0) -> bool:
+    """Whether the font at ``path`` has the Chinese characters reports print."""
+    try:
+        from reportlab.pdfbase.ttfonts import TTFontFace
+
+        face = TTFontFace(str(path), subfontIndex=subfont_index)
+    except Exception:  # a damaged or odd file: not offered
+        return False
+    return all(ord(char) in face.charToGlyph for char in CHINESE_PROBE)
 
 
 def _make_ttfont(name: str, resolved: Path, subfont_index: int, shown: Path) -> TTFont:

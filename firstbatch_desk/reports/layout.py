@@ -130,9 +130,14 @@ def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
         used = 0.0
         for char in paragraph:
             advance = _char_width(char, font, size)
-            if line and used + advance > width and char not in NO_LINE_START:
+            if line and used + advance > width:
+                # "，" or "）" never starts a line: take characters along until one may.
+                carried: list[str] = []
+                while (carried[0] if carried else char) in NO_LINE_START and len(line) > 1:
+                    carried.insert(0, line.pop())
                 lines.append("".join(line))
-                line, used = [], 0.0
+                line = carried
+                used = sum(_char_width(c, font, size) for c in line)
             line.append(char)
             used += advance
         lines.append("".join(line))
@@ -222,7 +227,7 @@ def key_value_table(
     """Label/value pairs in a bordered grid, ``per_row`` pairs a row; long values get a row."""
     if not pairs:
         return Paragraph(EMPTY, styles.body)
-    label_w = 0.16 * CONTENT_WIDTH
+    label_w = 0.2 * CONTENT_WIDTH
     value_w = CONTENT_WIDTH / per_row - label_w
     widths = [label_w, value_w] * per_row
     rows: list[list[Any]] = []

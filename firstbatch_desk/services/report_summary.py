@@ -67,6 +67,9 @@ class SummaryQueries:
         self.session = session
         self.date_from = date_from
         self.date_to = date_to
+        # Overdue needs and idle enterprises are judged as of the period's end, or as of
+        # today when the period has not ended yet (本月, 本年 …).
+        self.as_of = min(date_to, date.today())
         self.division_code = division_code
         self.division_names = dict(session.execute(select(Division.code, Division.name)).all())
 
@@ -237,9 +240,9 @@ class SummaryQueries:
 
     def needs_overdue(self) -> int:
         return self._needs(
-            Need.raised_on <= self.date_to,
-            or_(Need.closed_on.is_(None), Need.closed_on > self.date_to),
-            func.coalesce(Need.extended_to, Need.due_on) < self.date_to,
+            Need.raised_on <= self.as_of,
+            or_(Need.closed_on.is_(None), Need.closed_on > self.as_of),
+            func.coalesce(Need.extended_to, Need.due_on) < self.as_of,
         )
 
     def needs_by_category(self) -> list[CountLine]:
@@ -265,14 +268,14 @@ class SummaryQueries:
             select(Case.enterprise_id)
             .where(
                 Case.deleted_at.is_(None),
-                Case.opened_on <= self.date_to,
-                or_(Case.closed_on.is_(None), Case.closed_on > self.date_to),
+                Case.opened_on <= self.as_of,
+                or_(Case.closed_on.is_(None), Case.closed_on > self.as_of),
             )
             .distinct()
         )
         last_visit = (
             select(Visit.enterprise_id, func.max(Visit.visit_date).label("last_visit"))
-            .where(Visit.deleted_at.is_(None), Visit.visit_date <= self.date_to)
+            .where(Visit.deleted_at.is_(None), Visit.visit_date <= self.as_of)
             .group_by(Visit.enterprise_id)
             .subquery()
         )
@@ -283,7 +286,7 @@ class SummaryQueries:
         ).all()
         lines = []
         for name, code, last in rows:
-            days = (self.date_to - last).days if last is not None else None
+            days = (self.as_of - last).days if last is not None else None
             if days is None or days > idle_days:
                 lines.append(IdleEnterpriseLine(name, self.division_name(code), last, days))
         lines.sort(key=lambda line: (line.days is not None, -(line.days or 0), line.enterprise))

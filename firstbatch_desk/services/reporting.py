@@ -137,7 +137,8 @@ class ReportService(ServiceBase):
                 )
             )
             needs, _ = need_lines(session, Need.visit_id == visit_id)
-            reference = NAME_SEPARATOR.join(case_nos) or visit.visit_date.isoformat()
+            # The sheet's own number: the visit's date and the end of its id.
+            reference = f"ZF-{visit.visit_date:%Y%m%d}-{visit_id.hex[-6:].upper()}"
             return VisitSheetData(
                 header=self._header(VISIT_SHEET_TITLE, reference),
                 enterprise_name=enterprise.name,

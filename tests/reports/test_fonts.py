@@ -120,3 +120,30 @@ def test_importing_the_reports_package_and_fonts_does_not_load_reportlab() -> No
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_a_font_without_chinese_is_refused_and_not_offered() -> None:
+    from pathlib import Path
+
+    from firstbatch_desk.reports.errors import FontError
+    from firstbatch_desk.reports.fonts import has_chinese, register_font
+
+    latin = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not latin.exists():
+        pytest.skip("no Latin-only TrueType font on this machine")
+    assert not has_chinese(latin)
+    with pytest.raises(FontError) as caught:
+        register_font(latin)
+    assert caught.value.code == "report.font_no_chinese"
+
+
+def test_wrapped_lines_never_start_with_closing_punctuation() -> None:
+    from firstbatch_desk.reports.fonts import register_font
+    from firstbatch_desk.reports.layout import NO_LINE_START, wrap_lines
+
+    font = register_font()
+    text = "徐勇振（项目经理）、董刚丽（财务总监）、浙经信材料〔2022〕113号，" * 6
+    for width in (40, 55, 70, 90, 130):
+        lines = wrap_lines(text, font, 9, width)
+        assert "".join(lines) == text
+        assert all(line and line[0] not in NO_LINE_START for line in lines[1:]), lines

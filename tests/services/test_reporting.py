@@ -150,14 +150,15 @@ def test_every_summary_number_equals_the_database(
         )
         opened = one(f"SELECT count(*) {needs} AND n.raised_on BETWEEN ? AND ?", *params, *period)
         closed = one(f"SELECT count(*) {needs} AND n.closed_on BETWEEN ? AND ?", *params, *period)
+        as_of = min(end, date.today())  # a period that has not ended is judged as of today
         overdue = one(
             f"SELECT count(*) {needs} AND n.raised_on <= ? "
             "AND (n.closed_on IS NULL OR n.closed_on > ?) "
             "AND coalesce(n.extended_to, n.due_on) < ?",
             *params,
-            end.isoformat(),
-            end.isoformat(),
-            end.isoformat(),
+            as_of.isoformat(),
+            as_of.isoformat(),
+            as_of.isoformat(),
         )
         assert (data.needs_opened, data.needs_closed, data.needs_overdue) == (
             opened,
@@ -196,15 +197,15 @@ def test_every_summary_number_equals_the_database(
             "(SELECT 1 FROM cases c WHERE c.enterprise_id = e.id AND c.deleted_at IS NULL "
             "AND c.opened_on <= ? "
             "AND (c.closed_on IS NULL OR c.closed_on > ?))",
-            (*params, end.isoformat(), end.isoformat()),
+            (*params, as_of.isoformat(), as_of.isoformat()),
         ):
             last = one(
                 "SELECT max(visit_date) FROM visits WHERE enterprise_id = ? "
                 "AND deleted_at IS NULL AND visit_date <= ?",
                 ent_id,
-                end.isoformat(),
+                as_of.isoformat(),
             )
-            days = (end - date.fromisoformat(last)).days if last else None
+            days = (as_of - date.fromisoformat(last)).days if last else None
             if days is None or days > 90:
                 idle.add((name, last, days))
         assert {
@@ -543,3 +544,10 @@ def test_recognitions_without_a_date_count_by_year(context: Any) -> None:
     assert counts(date(2025, 3, 1), date(2025, 3, 31)) == {"市级首批次认定": 1, "市级首批次": 1}
     assert counts(date(2023, 9, 1), date(2023, 9, 30)) == {"省首批次认定": 1, "国内首批次": 1}
     assert counts(date(2023, 10, 1), date(2024, 12, 31)) == {}
+
+
+def test_a_period_not_yet_ended_judges_idleness_as_of_today(demo: AppContext) -> None:
+    year_end = date(date.today().year, 12, 31)
+    data = demo.services.reports.summary_data(date(year_end.year, 1, 1), year_end, idle_days=90)
+    for line in data.idle_enterprises:
+        assert line.days is None or line.days == (date.today() - line.last_visit).days

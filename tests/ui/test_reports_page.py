@@ -54,6 +54,13 @@ def test_a_summary_is_generated_previewed_saved_and_printed(
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert page.print_report(printer)
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages
+    if pages > 1:  # a page range chosen in the print dialog is honoured
+        ranged = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        ranged.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        ranged.setOutputFileName(str(tmp_path / "ranged.pdf"))
+        ranged.setFromTo(2, 2)
+        assert page.print_report(ranged)
+        assert len(PdfReader(tmp_path / "ranged.pdf").pages) == 1
 
 
 def test_print_buttons_on_the_lists_choose_the_record(
@@ -89,6 +96,8 @@ def test_case_files_of_a_division_are_exported_to_a_folder(
 
     window.show_page("reports")
     page = window.reports_page
+    page.type_combo.setCurrentIndex(page.type_combo.findData("case"))
+    assert page.division_combo.isEnabled()  # the batch needs a division with any report type
     code = page.division_combo.itemData(1)
     page.division_combo.setCurrentIndex(1)
     prompts.folder = tmp_path / "out"

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -115,6 +115,9 @@ class ReportsPage(QWidget):
         self.redact_check = QCheckBox(self.tr("隐去姓名和电话"), self)
         self.redact_check.setObjectName("report_redact_check")
         self.photos_check = QCheckBox(self.tr("附照片"), self)
+        self.register_check = QCheckBox(self.tr("附走访明细"), self)
+        self.register_check.setObjectName("report_register_check")
+        self.register_check.setChecked(True)
         self.generate_button = QPushButton(self.tr("生成并预览"), self)
         self.generate_button.setObjectName("report_generate_button")
         self.print_button = QPushButton(self.tr("打印…"), self)
@@ -152,6 +155,7 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("未走访天数"), self.idle_spin)
         form.addRow("", self.redact_check)
         form.addRow("", self.photos_check)
+        form.addRow("", self.register_check)
         side = QWidget(self)
         column = QVBoxLayout(side)
         column.addLayout(form)
@@ -185,7 +189,8 @@ class ReportsPage(QWidget):
         summary = kind == SUMMARY
         for widget in (self.period_combo, self.from_edit, self.to_edit, self.idle_spin):
             widget.setEnabled(summary)
-        self.division_combo.setEnabled(summary)
+        self.division_combo.setEnabled(True)  # the summary's scope, and the batch's division
+        self.register_check.setEnabled(summary)
         self.redact_check.setEnabled(kind in (CASE, ENTERPRISE))
         self.photos_check.setEnabled(kind in (CASE, ENTERPRISE))
         self.subject_combo.setEnabled(kind in (CASE, ENTERPRISE))
@@ -260,8 +265,15 @@ class ReportsPage(QWidget):
         start = self.from_edit.date().toPython()
         end = self.to_edit.date().toPython()
         division = self.division_combo.currentData()
+        register = self.register_check.isChecked()
         return str(target), lambda progress, cancelled: reports.write_summary(
-            start, end, target, division_code=division, progress=progress, cancelled=cancelled
+            start,
+            end,
+            target,
+            division_code=division,
+            progress=progress,
+            cancelled=cancelled,
+            include_register=register,
         )
 
     def generate(self) -> None:
@@ -358,13 +370,25 @@ class ReportsPage(QWidget):
         if not painter.begin(printer):
             self.ctx.prompts.error(self, self.tr("无法打开打印机。"))
             return False
+        first, last = 0, self.document.pageCount() - 1
+        if printer.fromPage() > 0:  # a range chosen in the print dialog (1-based)
+            first = printer.fromPage() - 1
+            last = min(last, printer.toPage() - 1)
         try:
-            for page in range(self.document.pageCount()):
-                if page:
+            for page in range(first, last + 1):
+                if page > first:
                     printer.newPage()
-                area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-                image = self.document.render(page, area.size())
-                painter.drawImage(QPointF(0, 0), image)
+                area = printer.pageRect(QPrinter.Unit.DevicePixel)
+                # Render at no more than 300 dpi and keep the page's proportions.
+                points = self.document.pagePointSize(page)
+                scale = min(area.width() / points.width(), area.height() / points.height())
+                dpi_cap = min(1.0, 300 / max(printer.resolution(), 1))
+                size = QSize(
+                    int(points.width() * scale * dpi_cap), int(points.height() * scale * dpi_cap)
+                )
+                image = self.document.render(page, size)
+                target = QRectF(0, 0, points.width() * scale, points.height() * scale)
+                painter.drawImage(target, image)
         finally:
             painter.end()
         self.status_label.setText(self.tr("已发送到打印机。"))
@@ -379,10 +403,16 @@ class ReportsPage(QWidget):
         if folder is None:
             return
         reports = self.ctx.services.reports
+        redact, photos = self.redact_check.isChecked(), self.photos_check.isChecked()
         self._run_with_progress(
             self.tr("正在导出案卷……"),
             lambda progress, cancelled: reports.batch_case_files(
-                division, folder, progress=progress, cancelled=cancelled
+                division,
+                folder,
+                progress=progress,
+                cancelled=cancelled,
+                redact=redact,
+                embed_photos=photos,
             ),
             lambda paths: self.status_label.setText(
                 self.tr("已导出 %1 份案卷到 ").replace("%1", str(len(paths))) + str(folder)

@@ -735,7 +735,7 @@
         <translation>FirstBatch Desk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104"/>
+        <location filename="../main_window.py" line="109"/>
         <source>数据目录：</source>
         <translation>Data folder: </translation>
     </message>
@@ -770,83 +770,83 @@
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90"/>
+        <location filename="../main_window.py" line="95"/>
         <source>正在打开数据……</source>
         <translation>Opening data…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181"/>
+        <location filename="../main_window.py" line="186"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183"/>
+        <location filename="../main_window.py" line="188"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
+        <location filename="../main_window.py" line="190"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="192"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="197"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="302"/>
         <source>撤销删除(&amp;U)</source>
         <translation>&amp;Undo Delete</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="203"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="206"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="217"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="220"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="221"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289"/>
+        <location filename="../main_window.py" line="294"/>
         <source>已撤销：</source>
         <translation>Undone: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="302"/>
         <source>撤销：</source>
         <translation>Undo: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="340"/>
         <source>企业 %1 · 认定 %2 · 档案 %3 · 走访 %4 · 诉求 %5</source>
         <translation>Enterprises %1 · Recognitions %2 · Cases %3 · Visits %4 · Needs %5</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357"/>
+        <location filename="../main_window.py" line="362"/>
         <source>设置已保存；语言和报表字体在下次启动时生效。</source>
         <translation>Settings saved; the language and the report font apply from the next start.</translation>
     </message>
@@ -1471,143 +1471,148 @@
     </message>
     <message>
         <location filename="../pages/reports_page.py" line="118"/>
+        <source>附走访明细</source>
+        <translation>Include the register of visits</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="121"/>
         <source>生成并预览</source>
         <translation>Generate and preview</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="120"/>
+        <location filename="../pages/reports_page.py" line="123"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="122"/>
+        <location filename="../pages/reports_page.py" line="125"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="124"/>
+        <location filename="../pages/reports_page.py" line="127"/>
         <source>按区县批量导出案卷…</source>
         <translation>Export the case files of a division…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="145"/>
-        <location filename="../pages/reports_page.py" line="242"/>
-        <location filename="../pages/reports_page.py" line="256"/>
+        <location filename="../pages/reports_page.py" line="148"/>
+        <location filename="../pages/reports_page.py" line="247"/>
+        <location filename="../pages/reports_page.py" line="261"/>
         <source>报表</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="146"/>
+        <location filename="../pages/reports_page.py" line="149"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="148"/>
+        <location filename="../pages/reports_page.py" line="151"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="149"/>
+        <location filename="../pages/reports_page.py" line="152"/>
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="150"/>
+        <location filename="../pages/reports_page.py" line="153"/>
         <source>止</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="151"/>
+        <location filename="../pages/reports_page.py" line="154"/>
         <source>区县</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="152"/>
+        <location filename="../pages/reports_page.py" line="155"/>
         <source>未走访天数</source>
         <translation>Days without a visit</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="205"/>
+        <location filename="../pages/reports_page.py" line="210"/>
         <source>在“走访记录”页选中一条走访，点“打印走访记录表”。</source>
         <translation>Select a visit on the Visits page and click “Print visit record sheet”.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="242"/>
+        <location filename="../pages/reports_page.py" line="247"/>
         <source>请先选择对象。</source>
         <translation>Choose the subject first.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="273"/>
+        <location filename="../pages/reports_page.py" line="285"/>
         <source>正在生成报表……</source>
         <translation>Generating the report…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="280"/>
+        <location filename="../pages/reports_page.py" line="292"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="318"/>
+        <location filename="../pages/reports_page.py" line="330"/>
         <source>生成失败：</source>
         <translation>Generation failed: </translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="326"/>
+        <location filename="../pages/reports_page.py" line="338"/>
         <source>已生成，共 %1 页。</source>
         <translation>Done: %1 pages.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="337"/>
+        <location filename="../pages/reports_page.py" line="349"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="337"/>
+        <location filename="../pages/reports_page.py" line="349"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="346"/>
+        <location filename="../pages/reports_page.py" line="358"/>
         <source>无法保存：</source>
         <translation>Cannot save: </translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="348"/>
+        <location filename="../pages/reports_page.py" line="360"/>
         <source>已保存到 </source>
         <translation>Saved to </translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="359"/>
+        <location filename="../pages/reports_page.py" line="371"/>
         <source>无法打开打印机。</source>
         <translation>Cannot open the printer.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="370"/>
+        <location filename="../pages/reports_page.py" line="394"/>
         <source>已发送到打印机。</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="376"/>
+        <location filename="../pages/reports_page.py" line="400"/>
         <source>批量导出</source>
         <translation>Batch export</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="376"/>
+        <location filename="../pages/reports_page.py" line="400"/>
         <source>请先选择一个区县。</source>
         <translation>Choose a division first.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="378"/>
+        <location filename="../pages/reports_page.py" line="402"/>
         <source>选择保存案卷的文件夹</source>
         <translation>Choose the folder for the case files</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="383"/>
+        <location filename="../pages/reports_page.py" line="408"/>
         <source>正在导出案卷……</source>
         <translation>Exporting case files…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="388"/>
+        <location filename="../pages/reports_page.py" line="418"/>
         <source>已导出 %1 份案卷到 </source>
         <translation>Exported %1 case files to </translation>
     </message>

@@ -8,17 +8,10 @@ from collections.abc import Sequence
 
 from firstbatch_desk import __version__
 from firstbatch_desk.cli import commands, report_commands
+from firstbatch_desk.cli.options import data_dir_option
 from firstbatch_desk.domain.errors import FirstBatchError
 
 LIST_KINDS = ("enterprises", "products", "recognitions", "cases", "visits", "needs")
-
-
-def _data_dir_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="数据目录（默认取 FIRSTBATCH_DESK_HOME 或系统用户数据目录）/ data directory",
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,37 +21,34 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a subcommand the program window opens.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _data_dir_option(parser)
+    data_dir_option(parser, top=True)
     parser.add_argument(
         "--demo",
         action="store_true",
         help="打开演示数据（首次自动生成）/ open a demo data directory, made on first use",
     )
-    parser.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help="提示语言 / message language"
-    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="生成演示数据 / fill a new data directory with demo data")
-    _data_dir_option(demo)
+    data_dir_option(demo)
     demo.add_argument(
         "--scale", type=int, default=600, metavar="N", help="走访记录条数 / number of visits"
     )
     demo.add_argument("--seed", type=int, default=2026, help="随机种子 / random seed")
 
     info = sub.add_parser("info", help="数据库信息 / database path, schema and counts")
-    _data_dir_option(info)
+    data_dir_option(info)
     info.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
 
     listing = sub.add_parser("list", help="列出记录 / list records")
     listing.add_argument("kind", choices=LIST_KINDS)
-    _data_dir_option(listing)
+    data_dir_option(listing)
     listing.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     listing.add_argument("--limit", type=int, default=50, metavar="N", help="最多条数 / at most N")
     listing.add_argument("--search", default="", metavar="TEXT", help="搜索 / search text")
 
     check = sub.add_parser("check", help="完整性检查 / check the database for damage")
-    _data_dir_option(check)
+    data_dir_option(check)
     report_commands.add_report_parser(sub)
     return parser
 
@@ -86,3 +76,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. `firstbatch-desk list visits | head`
+        sys.stderr.close()
+        return 0

@@ -13,6 +13,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from firstbatch_desk.cli.options import data_dir_option
 from firstbatch_desk.domain.errors import ValidationError
 from firstbatch_desk.domain.validation import check_date, check_order
 
@@ -57,14 +58,6 @@ def _text(lang: str, key: str, **params: Any) -> str:
     return (en if lang == "en" else zh).format(**params)
 
 
-def _data_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="数据目录（默认取 FIRSTBATCH_DESK_HOME 或系统用户数据目录）/ data directory",
-    )
-
-
 def _output(parser: argparse.ArgumentParser, help_text: str = "输出 PDF 文件 / output PDF") -> None:
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help=help_text)
 
@@ -87,12 +80,12 @@ def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
         parser.add_argument(
             "--photos", action="store_true", help="嵌入照片 / embed photos with captions"
         )
-        _data_dir(parser)
+        data_dir_option(parser)
 
     visit = kinds.add_parser("visit", help="走访记录表 / visit record sheet")
     visit.add_argument("ident", metavar="VISIT_ID")
     _output(visit)
-    _data_dir(visit)
+    data_dir_option(visit)
 
     summary = kinds.add_parser("summary", help="定期汇总 / periodic summary")
     summary.add_argument("--from", dest="date_from", required=True, metavar="DATE")
@@ -108,12 +101,12 @@ def add_report_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="列出 N 天未走访的企业 / list enterprises not visited for N days",
     )
     _output(summary)
-    _data_dir(summary)
+    data_dir_option(summary)
 
     batch = kinds.add_parser("batch", help="一个区县的全部案卷 / every case file of a district")
     batch.add_argument("--district", required=True, metavar="NAME")
     _output(batch, "输出文件夹 / output folder")
-    _data_dir(batch)
+    data_dir_option(batch)
     return report
 
 

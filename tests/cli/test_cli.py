@@ -212,3 +212,16 @@ def test_gui_command_prepares_demo_data(
     assert "已生成演示数据" in capsys.readouterr().out
     assert main(["--demo"]) == 0
     assert "使用已有演示数据" in capsys.readouterr().out
+
+
+def test_options_before_the_subcommand_count(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    target = tmp_path / "T"
+    assert main(["--data-dir", str(target), "demo", "--scale", "20"]) == 0
+    assert (target / "firstbatch.sqlite3").exists()
+    assert not (tmp_path / "home").exists()  # nothing went to the user's own data directory
+    capsys.readouterr()
+    assert main(["info", "--data-dir", str(tmp_path / "none"), "--lang", "en"]) == 1
+    assert "There is no database" in capsys.readouterr().err

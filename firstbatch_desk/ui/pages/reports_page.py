@@ -10,7 +10,17 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QDate,
+    QIODevice,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -75,6 +85,7 @@ class ReportsPage(QWidget):
         self._scratch_dir = tempfile.TemporaryDirectory(prefix="firstbatch-reports-")
         self._scratch = Path(self._scratch_dir.name)
         self._current: Path | None = None
+        self._buffer: QBuffer | None = None
         self._subject: tuple[str, str, str] | None = None  # kind, id, label
         self.type_combo = QComboBox(self)
         self.type_combo.setObjectName("report_type_combo")
@@ -332,9 +343,14 @@ class ReportsPage(QWidget):
         self.ctx.tasks.run(lambda: work(progress, cancel.is_set), on_done, on_error)
 
     def _show(self, path: Path, pages: int) -> None:
+        # The preview reads from memory: the PDF engine never maps a file that the
+        # scratch folder's clean-up could delete under it.
         self.document.close()
         self._current = path
-        self.document.load(str(path))
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(path.read_bytes()))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
         self.status_label.setText(self.tr("已生成，共 %1 页。").replace("%1", str(pages)))
         self._update_buttons()
         self.report_ready.emit(str(path))

@@ -74,6 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FirstBatchError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 1
+    except Exception as exc:
+        error = commands.as_storage_error(exc, args)
+        if error is None:
+            raise
+        print(error.message(args.lang), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # e.g. `firstbatch-desk list visits | head`

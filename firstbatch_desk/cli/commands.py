@@ -146,3 +146,11 @@ def check(args: argparse.Namespace) -> int:
         return 1
     print(output.text(args.lang, "check_ok", path=paths.database))
     return 0
+
+
+def as_storage_error(exc: Exception, args: argparse.Namespace) -> StorageError | None:
+    """A database failure in a command, in the officer's words (None for other errors)."""
+    from firstbatch_desk.services.maintenance import explain_storage_error
+
+    database = AppPaths.resolve(getattr(args, "data_dir", None)).database
+    return explain_storage_error(exc, database)

@@ -110,17 +110,26 @@ def check_file(path: Path, *, thorough: bool = False) -> None:
             raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
             rows = raw.execute("PRAGMA quick_check").fetchall() if thorough else [("ok",)]
     except sqlite3.DatabaseError as exc:
-        raise StorageError("storage.damaged", path=str(path), detail=str(exc)) from exc
+        raise storage_error(exc, path) from exc
     problems = [str(row[0]) for row in rows if row[0] != "ok"]
     if problems:
         raise StorageError("storage.damaged", path=str(path), detail="; ".join(problems[:3]))
 
 
 def integrity_problems(path: Path) -> list[str]:
-    """The full ``PRAGMA integrity_check`` of a database file (empty when healthy)."""
+    """The full ``PRAGMA integrity_check`` of a database file (empty when healthy).
+
+    A page so damaged that SQLite stops reading is itself reported as a problem.
+    """
     check_file(path)
-    with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as raw:
-        rows = raw.execute("PRAGMA integrity_check").fetchall()
+    try:
+        with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as raw:
+            rows = raw.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        error = storage_error(exc, path)
+        if error.code != "storage.damaged":
+            raise error from exc
+        return [str(exc)]
     return [str(row[0]) for row in rows if row[0] != "ok"]
 
 

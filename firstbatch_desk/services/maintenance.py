@@ -10,6 +10,7 @@ from firstbatch_desk.db.migrate import (
     current_revision,
     head_revision,
     integrity_problems,
+    storage_error,
 )
 from firstbatch_desk.domain.errors import StorageError
 
@@ -35,3 +36,26 @@ def schema_is_current(path: Path) -> bool:
         return current_revision(engine) == head_revision()
     finally:
         engine.dispose()
+
+
+def explain_storage_error(exc: BaseException, path: Path) -> StorageError | None:
+    """A low-level database failure as a message for the officer; None for other errors."""
+    import sqlite3
+
+    from sqlalchemy.exc import DatabaseError
+
+    if not isinstance(exc, sqlite3.DatabaseError | DatabaseError):
+        return None
+    return storage_error(exc, path)
+
+
+def quick_check_problems(path: Path) -> list[str]:
+    """SQLite's ``quick_check`` (reads every page; run it off the GUI thread)."""
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as raw:
+            rows = raw.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [str(row[0]) for row in rows if row[0] != "ok"]

@@ -51,6 +51,28 @@ def build_main_window(context: AppContext, prompts: Prompts | None = None) -> Ma
     return window
 
 
+def _check_in_background(
+    page_context: PageContext,
+    context: AppContext,
+    window: MainWindow,
+    prompts: Prompts,
+    language: str,
+) -> None:
+    """SQLite's quick check reads every page: it runs behind the open window and
+    speaks up only when the file is damaged."""
+    from firstbatch_desk.domain.errors import StorageError
+    from firstbatch_desk.services.maintenance import quick_check_problems
+
+    path = context.paths.database
+
+    def report(problems: list[str]) -> None:
+        if problems:
+            error = StorageError("storage.damaged", path=str(path), detail="; ".join(problems[:3]))
+            prompts.error(window, error.message("en" if language.startswith("en") else "zh"))
+
+    page_context.tasks.run(lambda: quick_check_problems(path), report)
+
+
 def launch(
     open_context: Callable[[], AppContext],
     settings: Settings,
@@ -85,7 +107,9 @@ def launch(
             app.exit(EXIT_CANNOT_OPEN)
             return
         opened.append(context)
-        window.attach(_page_context(context, prompts))
+        page_context = _page_context(context, prompts)
+        window.attach(page_context)
+        _check_in_background(page_context, context, window, prompts, settings.language)
 
     QTimer.singleShot(0, attach)
     try:

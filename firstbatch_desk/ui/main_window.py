@@ -106,7 +106,9 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("counts_label")
         self.statusBar().addPermanentWidget(self.counts_label)
-        self.statusBar().showMessage(self.tr("数据目录：") + str(data_dir))
+        self.data_dir_label = QLabel(self.tr("数据目录：") + str(data_dir), self)
+        self.data_dir_label.setObjectName("data_dir_label")
+        self.statusBar().addWidget(self.data_dir_label, 1)  # stays; messages show beside it
         self._build_menus()
         self.resize(1366, 768)
         ui_state.restore_window(self)

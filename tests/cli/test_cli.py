@@ -225,3 +225,27 @@ def test_options_before_the_subcommand_count(
     capsys.readouterr()
     assert main(["info", "--data-dir", str(tmp_path / "none"), "--lang", "en"]) == 1
     assert "There is no database" in capsys.readouterr().err
+
+
+def test_damage_inside_the_tables_is_explained_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "data"
+    assert main(["demo", "--data-dir", str(target), "--scale", "400"]) == 0
+    database = target / "firstbatch.sqlite3"
+    with sqlite3.connect(database) as raw:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.execute("PRAGMA journal_mode=DELETE")
+    data = bytearray(database.read_bytes())
+    for offset in range(len(data) // 2, len(data) - 4096, 4096):
+        data[offset + 16 : offset + 1000] = b"\xab" * 984
+    database.write_bytes(bytes(data))
+    capsys.readouterr()
+    assert main(["check", "--data-dir", str(target)]) == 1
+    assert "损坏" in capsys.readouterr().err
+    for kind in ("visits", "needs", "enterprises", "cases", "recognitions"):
+        code = main(
+            ["list", kind, "--data-dir", str(target), "--limit", "1000", "--search", "企业"]
+        )
+        err = capsys.readouterr().err
+        assert code == 0 or (code == 1 and "损坏" in err), err

@@ -144,4 +144,3 @@ def test_an_unwritable_target_is_a_typed_error(font_path: Path, tmp_path: Path) 
             samples.case_file(), tmp_path / "no" / "such" / "dir.pdf", font_path=font_path
         )
     assert caught.value.code == "report.write_failed"
-

@@ -89,7 +89,10 @@ def test_column_widths_and_geometry_are_remembered(
 def test_status_bar_shows_the_data_directory_and_counts(
     filled: Any, window: MainWindow, qtbot: QtBot
 ) -> None:
-    assert str(filled.paths.data_dir) in window.statusBar().currentMessage()
+    assert str(filled.paths.data_dir) in window.data_dir_label.text()
+    window.statusBar().showMessage("已撤销：x", 10)
+    qtbot.wait(30)
+    assert window.data_dir_label.isVisible()
     qtbot.waitUntil(lambda: "走访 9" in window.counts_label.text())
     assert "企业 3 · 认定 3 · 档案 3" in window.counts_label.text()
 

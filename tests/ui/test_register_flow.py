@@ -207,3 +207,35 @@ def test_ctrl_n_on_the_register_records_a_recognition_for_a_chosen_enterprise(
     _wait_rows(qtbot, page, 1)
     row = page.model.row_at(0)
     assert (row.enterprise_name, row.tier) == ("浙江信汇新材料股份有限公司", Tier.MUNICIPAL)
+
+
+def test_a_recognition_gets_its_case_and_its_product_is_edited_from_the_register(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any
+) -> None:
+    from firstbatch_desk.domain.dtos.register import ProductInput, RecognitionInput
+
+    enterprise = factories.enterprise(context.services)
+    product = context.services.products.create_product(ProductInput(enterprise.id, "石墨烯导热膜"))
+    context.services.recognitions.create_recognition(
+        RecognitionInput(product.id, Scheme.PROVINCIAL_CATALOGUE, Tier.OTHER, 2025)
+    )
+    window.show_page("register")
+    page = window.recognitions_page
+    page.reload()
+    page.table.selectRow(0)
+
+    dialogs.scripts.append(
+        lambda dialog: qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    )
+    qtbot.mouseClick(page.open_case_button, Qt.MouseButton.LeftButton)
+    cases = context.services.cases.list_cases()
+    assert [c.product_id for c in cases] == [product.id]
+
+    def rename(dialog: Any) -> None:
+        dialog.name_edit.setText("石墨烯导热膜（二代）")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    dialogs.scripts.append(rename)
+    qtbot.mouseClick(page.edit_product_button, Qt.MouseButton.LeftButton)
+    assert context.services.products.get_product(product.id).name == "石墨烯导热膜（二代）"
+    qtbot.waitUntil(lambda: page.model.row_at(0).product_name == "石墨烯导热膜（二代）")

@@ -8,11 +8,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from firstbatch_desk.domain.dtos.filters import CaseFilter, RecognitionFilter
 from firstbatch_desk.domain.dtos.register import RecognitionRow
 from firstbatch_desk.domain.enums import Scheme, Tier
+from firstbatch_desk.domain.errors import FirstBatchError
 from firstbatch_desk.domain.recognition import Validity, validity_of
 from firstbatch_desk.services.listing import SortOrder
 from firstbatch_desk.ui.dialogs.case_dialog import CaseEditDialog
@@ -35,6 +36,15 @@ class RecognitionsPage(ListPage):
         super().__init__(ctx, parent)
         self.new_button.setText(self.tr("新增认定"))
         self.model.foreground = self._colour
+        self.open_case_button = QPushButton(self.tr("建立档案"), self)
+        self.open_case_button.setObjectName("open_case_button")
+        self.open_case_button.clicked.connect(self.open_case_for_current)
+        self.edit_product_button = QPushButton(self.tr("编辑产品"), self)
+        self.edit_product_button.setObjectName("edit_product_button")
+        self.edit_product_button.clicked.connect(self.edit_product_for_current)
+        buttons = self.layout().itemAt(1).layout()
+        buttons.insertWidget(3, self.open_case_button)
+        buttons.insertWidget(4, self.edit_product_button)
 
     def columns(self) -> list[Column]:
         return [
@@ -215,6 +225,22 @@ class RecognitionsPage(ListPage):
             lambda: service.delete_recognition(row.id),
             lambda ident=row.id: service.restore_recognition(ident),
         )
+
+    def edit_product_for_current(self) -> None:
+        from firstbatch_desk.ui.dialogs.product_dialog import ProductEditDialog
+
+        row = self.current_row()
+        if row is None:
+            return
+        try:
+            product = self.ctx.services.products.get_product(row.product_id)
+        except FirstBatchError as exc:
+            self.show_error(exc)
+            return
+        dialog = ProductEditDialog(self.ctx, row.enterprise_id, product, self)
+        if self.ctx.run_dialog(dialog):
+            self.data_changed.emit()
+            self.reload()
 
     def open_case_for_current(self) -> None:
         row = self.current_row()

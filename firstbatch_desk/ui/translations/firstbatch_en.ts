@@ -775,78 +775,78 @@
         <translation>Opening data…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186"/>
+        <location filename="../main_window.py" line="188"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="190"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="192"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="194"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="199"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="304"/>
         <source>撤销删除(&amp;U)</source>
         <translation>&amp;Undo Delete</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="205"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="208"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="219"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="222"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="223"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="296"/>
         <source>已撤销：</source>
         <translation>Undone: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302"/>
+        <location filename="../main_window.py" line="304"/>
         <source>撤销：</source>
         <translation>Undo: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340"/>
+        <location filename="../main_window.py" line="342"/>
         <source>企业 %1 · 认定 %2 · 档案 %3 · 走访 %4 · 诉求 %5</source>
         <translation>Enterprises %1 · Recognitions %2 · Cases %3 · Visits %4 · Needs %5</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362"/>
+        <location filename="../main_window.py" line="364"/>
         <source>设置已保存；语言和报表字体在下次启动时生效。</source>
         <translation>Settings saved; the language and the report font apply from the next start.</translation>
     </message>
@@ -1215,194 +1215,204 @@
 <context>
     <name>RecognitionsPage</name>
     <message>
-        <location filename="../pages/recognitions_page.py" line="36"/>
+        <location filename="../pages/recognitions_page.py" line="37"/>
         <source>新增认定</source>
         <translation>Add Recognition</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="41"/>
-        <location filename="../pages/recognitions_page.py" line="130"/>
+        <location filename="../pages/recognitions_page.py" line="39"/>
+        <source>建立档案</source>
+        <translation>Open a case</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="42"/>
+        <source>编辑产品</source>
+        <translation>Edit product</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="51"/>
+        <location filename="../pages/recognitions_page.py" line="140"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="42"/>
-        <location filename="../pages/recognitions_page.py" line="127"/>
+        <location filename="../pages/recognitions_page.py" line="52"/>
+        <location filename="../pages/recognitions_page.py" line="137"/>
         <source>类别</source>
         <translation>Scheme</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="43"/>
-        <location filename="../pages/recognitions_page.py" line="128"/>
+        <location filename="../pages/recognitions_page.py" line="53"/>
+        <location filename="../pages/recognitions_page.py" line="138"/>
         <source>档次</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="44"/>
-        <location filename="../pages/recognitions_page.py" line="124"/>
+        <location filename="../pages/recognitions_page.py" line="54"/>
+        <location filename="../pages/recognitions_page.py" line="134"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="45"/>
+        <location filename="../pages/recognitions_page.py" line="55"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="46"/>
-        <location filename="../pages/recognitions_page.py" line="131"/>
+        <location filename="../pages/recognitions_page.py" line="56"/>
+        <location filename="../pages/recognitions_page.py" line="141"/>
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="47"/>
-        <location filename="../pages/recognitions_page.py" line="134"/>
+        <location filename="../pages/recognitions_page.py" line="57"/>
+        <location filename="../pages/recognitions_page.py" line="144"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="48"/>
-        <location filename="../pages/recognitions_page.py" line="138"/>
+        <location filename="../pages/recognitions_page.py" line="58"/>
+        <location filename="../pages/recognitions_page.py" line="148"/>
         <source>奖励(万元)</source>
         <translation>Reward (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="55"/>
+        <location filename="../pages/recognitions_page.py" line="65"/>
         <source>全部类别</source>
         <translation>All schemes</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="60"/>
+        <location filename="../pages/recognitions_page.py" line="70"/>
         <source>全部档次</source>
         <translation>All tiers</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="65"/>
+        <location filename="../pages/recognitions_page.py" line="75"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="70"/>
+        <location filename="../pages/recognitions_page.py" line="80"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="72"/>
+        <location filename="../pages/recognitions_page.py" line="82"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="73"/>
+        <location filename="../pages/recognitions_page.py" line="83"/>
         <source>90 天内到期</source>
         <translation>Expiring within 90 days</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="74"/>
+        <location filename="../pages/recognitions_page.py" line="84"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="129"/>
+        <location filename="../pages/recognitions_page.py" line="139"/>
         <source>档次原文</source>
         <translation>Tier as published</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="132"/>
+        <location filename="../pages/recognitions_page.py" line="142"/>
         <source>认定日期</source>
         <translation>Recognised on</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="142"/>
+        <location filename="../pages/recognitions_page.py" line="152"/>
         <source>奖励已兑现</source>
         <translation>Reward paid</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="143"/>
+        <location filename="../pages/recognitions_page.py" line="153"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="143"/>
+        <location filename="../pages/recognitions_page.py" line="153"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="147"/>
+        <location filename="../pages/recognitions_page.py" line="157"/>
         <source>产品信息</source>
         <translation>Product details</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="150"/>
+        <location filename="../pages/recognitions_page.py" line="160"/>
         <source>型号规格</source>
         <translation>Model / specification</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="151"/>
+        <location filename="../pages/recognitions_page.py" line="161"/>
         <source>关键性能指标</source>
         <translation>Key performance indicators</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="152"/>
+        <location filename="../pages/recognitions_page.py" line="162"/>
         <source>应用领域</source>
         <translation>Application field</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="153"/>
+        <location filename="../pages/recognitions_page.py" line="163"/>
         <source>技术成熟度</source>
         <translation>Technology readiness level</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="155"/>
+        <location filename="../pages/recognitions_page.py" line="165"/>
         <source>检测报告</source>
         <translation>Test report</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="167"/>
+        <location filename="../pages/recognitions_page.py" line="177"/>
         <source>查新报告</source>
         <translation>Novelty search report</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="180"/>
+        <location filename="../pages/recognitions_page.py" line="190"/>
         <source>跟踪档案</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="183"/>
+        <location filename="../pages/recognitions_page.py" line="193"/>
         <source>档案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="184"/>
+        <location filename="../pages/recognitions_page.py" line="194"/>
         <source>负责人</source>
         <translation>Officer in charge</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="185"/>
+        <location filename="../pages/recognitions_page.py" line="195"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="186"/>
+        <location filename="../pages/recognitions_page.py" line="196"/>
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="192"/>
+        <location filename="../pages/recognitions_page.py" line="202"/>
         <source>尚未建档</source>
         <translation>No case opened yet</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="213"/>
+        <location filename="../pages/recognitions_page.py" line="223"/>
         <source>删除“%1”的这条认定记录？可用 Ctrl+Z 撤销。</source>
         <translation>Delete this recognition of “%1”? You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="212"/>
+        <location filename="../pages/recognitions_page.py" line="222"/>
         <source>删除认定</source>
         <translation>Delete Recognition</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="214"/>
+        <location filename="../pages/recognitions_page.py" line="224"/>
         <source>删除认定“%1”</source>
         <translation>Delete recognition of “%1”</translation>
     </message>
@@ -1410,209 +1420,209 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../pages/reports_page.py" line="81"/>
+        <location filename="../pages/reports_page.py" line="92"/>
         <source>案卷（按档案）</source>
         <translation>Case file (one case)</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="82"/>
+        <location filename="../pages/reports_page.py" line="93"/>
         <source>案卷（按企业）</source>
         <translation>Case file (one enterprise)</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="83"/>
+        <location filename="../pages/reports_page.py" line="94"/>
         <source>走访记录表</source>
         <translation>Visit record sheet</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="84"/>
+        <location filename="../pages/reports_page.py" line="95"/>
         <source>定期汇总</source>
         <translation>Periodic summary</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="95"/>
+        <location filename="../pages/reports_page.py" line="106"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="96"/>
+        <location filename="../pages/reports_page.py" line="107"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="97"/>
+        <location filename="../pages/reports_page.py" line="108"/>
         <source>本季度</source>
         <translation>This quarter</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="98"/>
+        <location filename="../pages/reports_page.py" line="109"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="99"/>
+        <location filename="../pages/reports_page.py" line="110"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="109"/>
+        <location filename="../pages/reports_page.py" line="120"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="115"/>
+        <location filename="../pages/reports_page.py" line="126"/>
         <source>隐去姓名和电话</source>
         <translation>Hide names and phone numbers</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="117"/>
+        <location filename="../pages/reports_page.py" line="128"/>
         <source>附照片</source>
         <translation>Include photos</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="118"/>
+        <location filename="../pages/reports_page.py" line="129"/>
         <source>附走访明细</source>
         <translation>Include the register of visits</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="121"/>
+        <location filename="../pages/reports_page.py" line="132"/>
         <source>生成并预览</source>
         <translation>Generate and preview</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="123"/>
+        <location filename="../pages/reports_page.py" line="134"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="125"/>
+        <location filename="../pages/reports_page.py" line="136"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="127"/>
+        <location filename="../pages/reports_page.py" line="138"/>
         <source>按区县批量导出案卷…</source>
         <translation>Export the case files of a division…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="148"/>
-        <location filename="../pages/reports_page.py" line="247"/>
-        <location filename="../pages/reports_page.py" line="261"/>
+        <location filename="../pages/reports_page.py" line="159"/>
+        <location filename="../pages/reports_page.py" line="258"/>
+        <location filename="../pages/reports_page.py" line="272"/>
         <source>报表</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="149"/>
+        <location filename="../pages/reports_page.py" line="160"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="151"/>
+        <location filename="../pages/reports_page.py" line="162"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="152"/>
+        <location filename="../pages/reports_page.py" line="163"/>
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="153"/>
+        <location filename="../pages/reports_page.py" line="164"/>
         <source>止</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="154"/>
+        <location filename="../pages/reports_page.py" line="165"/>
         <source>区县</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="155"/>
+        <location filename="../pages/reports_page.py" line="166"/>
         <source>未走访天数</source>
         <translation>Days without a visit</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="210"/>
+        <location filename="../pages/reports_page.py" line="221"/>
         <source>在“走访记录”页选中一条走访，点“打印走访记录表”。</source>
         <translation>Select a visit on the Visits page and click “Print visit record sheet”.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="247"/>
+        <location filename="../pages/reports_page.py" line="258"/>
         <source>请先选择对象。</source>
         <translation>Choose the subject first.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="285"/>
+        <location filename="../pages/reports_page.py" line="296"/>
         <source>正在生成报表……</source>
         <translation>Generating the report…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="292"/>
+        <location filename="../pages/reports_page.py" line="303"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="330"/>
+        <location filename="../pages/reports_page.py" line="341"/>
         <source>生成失败：</source>
         <translation>Generation failed: </translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="338"/>
+        <location filename="../pages/reports_page.py" line="354"/>
         <source>已生成，共 %1 页。</source>
         <translation>Done: %1 pages.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="349"/>
+        <location filename="../pages/reports_page.py" line="365"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="349"/>
+        <location filename="../pages/reports_page.py" line="365"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="358"/>
+        <location filename="../pages/reports_page.py" line="374"/>
         <source>无法保存：</source>
         <translation>Cannot save: </translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="360"/>
+        <location filename="../pages/reports_page.py" line="376"/>
         <source>已保存到 </source>
         <translation>Saved to </translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="371"/>
+        <location filename="../pages/reports_page.py" line="387"/>
         <source>无法打开打印机。</source>
         <translation>Cannot open the printer.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="394"/>
+        <location filename="../pages/reports_page.py" line="410"/>
         <source>已发送到打印机。</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="400"/>
+        <location filename="../pages/reports_page.py" line="416"/>
         <source>批量导出</source>
         <translation>Batch export</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="400"/>
+        <location filename="../pages/reports_page.py" line="416"/>
         <source>请先选择一个区县。</source>
         <translation>Choose a division first.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="402"/>
+        <location filename="../pages/reports_page.py" line="418"/>
         <source>选择保存案卷的文件夹</source>
         <translation>Choose the folder for the case files</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="408"/>
+        <location filename="../pages/reports_page.py" line="424"/>
         <source>正在导出案卷……</source>
         <translation>Exporting case files…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="418"/>
+        <location filename="../pages/reports_page.py" line="434"/>
         <source>已导出 %1 份案卷到 </source>
         <translation>Exported %1 case files to </translation>
     </message>

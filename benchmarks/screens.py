@@ -2,7 +2,8 @@
 
     python benchmarks/screens.py --data-dir DIR --out DIR [--lang zh_CN|en]
 
-Runs offscreen unless QT_QPA_PLATFORM says otherwise; every picture is 1366×768.
+Runs offscreen unless QT_QPA_PLATFORM says otherwise; every page is pictured at 1366×768,
+the dialog at its own size.
 """
 
 from __future__ import annotations

@@ -239,3 +239,25 @@ def test_a_recognition_gets_its_case_and_its_product_is_edited_from_the_register
     qtbot.mouseClick(page.edit_product_button, Qt.MouseButton.LeftButton)
     assert context.services.products.get_product(product.id).name == "石墨烯导热膜（二代）"
     qtbot.waitUntil(lambda: page.model.row_at(0).product_name == "石墨烯导热膜（二代）")
+
+
+def test_the_code_of_a_deleted_enterprise_offers_to_restore_it(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any
+) -> None:
+    gone = factories.enterprise(context.services, name="已注销的新材料公司")
+    context.services.enterprises.delete_enterprise(gone.id)
+    page = window.enterprises_page
+    page.reload()
+
+    def reuse_code(dialog: Any) -> None:
+        type_text(qtbot, dialog.name_edit, "新公司")
+        type_text(qtbot, dialog.code_edit, gone.credit_code)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        error = dialog.errors["credit_code"]
+        assert "已删除" in error.text() and 'href="restore"' in error.text()
+        error.linkActivated.emit("restore")
+
+    dialogs.scripts.append(reuse_code)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert context.services.enterprises.get_enterprise(gone.id).deleted_at is None
+    qtbot.waitUntil(lambda: page.current_key() == gone.id.hex)

@@ -73,6 +73,7 @@ class EnterpriseEditDialog(FormDialog):
         if detail is not None:
             self._load(detail)
         self._duplicate_id = ""
+        self.restored = False
         self.errors["credit_code"].linkActivated.connect(self._on_code_link)
         self.code_edit.problem_changed.connect(self._on_code_problem)
         self.name_edit.textChanged.connect(lambda _t: self.errors["name"].clear_message())
@@ -200,8 +201,9 @@ class EnterpriseEditDialog(FormDialog):
 
     def show_error(self, exc: FirstBatchError, extra_html: str = "") -> None:
         if isinstance(exc, DuplicateError) and exc.existing_id:
-            open_text = self.tr("打开已有企业")
-            extra_html = f' <a href="open">{esc(open_text)}</a>'
+            deleted = exc.code == "enterprise.duplicate_deleted"
+            open_text = self.tr("恢复并打开该企业") if deleted else self.tr("打开已有企业")
+            extra_html = f' <a href="{"restore" if deleted else "open"}">{esc(open_text)}</a>'
             self._duplicate_id = exc.existing_id
             self.errors["credit_code"].show_message(
                 exc.message(self.ctx.message_language) + extra_html
@@ -212,7 +214,14 @@ class EnterpriseEditDialog(FormDialog):
             return
         super().show_error(exc, extra_html)
 
-    def _on_code_link(self, _link: str) -> None:
+    def _on_code_link(self, link: str) -> None:
+        if link == "restore" and self._duplicate_id:
+            try:
+                self.ctx.services.enterprises.restore_enterprise(uuid.UUID(self._duplicate_id))
+            except FirstBatchError as exc:
+                self.general_error.show_message(exc.message(self.ctx.message_language))
+                return
+            self.restored = True
         if self._duplicate_id:
             self.existing_requested.emit(self._duplicate_id)
             self.reject()

@@ -299,6 +299,8 @@ class EnterprisesPage(ListPage):
             self.data_changed.emit()
             self.reload()
             self.select_key(saved.id.hex)  # type: ignore[attr-defined]
+        elif dialog.restored:
+            self.data_changed.emit()
 
     def delete_record(self, row: EnterpriseRow) -> None:
         service = self.ctx.services.enterprises

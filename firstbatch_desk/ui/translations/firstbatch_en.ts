@@ -284,84 +284,89 @@
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../dialogs/enterprise_dialog.py" line="83"/>
+        <location filename="../dialogs/enterprise_dialog.py" line="84"/>
         <source>（未选择）</source>
         <translation>(Not selected)</translation>
     </message>
     <message>
-        <location filename="../dialogs/enterprise_dialog.py" line="86"/>
+        <location filename="../dialogs/enterprise_dialog.py" line="87"/>
         <source>（无）</source>
         <translation>(None)</translation>
     </message>
     <message>
-        <location filename="../dialogs/enterprise_dialog.py" line="91"/>
+        <location filename="../dialogs/enterprise_dialog.py" line="92"/>
         <source>企业名称</source>
         <translation>Enterprise name</translation>
     </message>
     <message>
-        <location filename="../dialogs/enterprise_dialog.py" line="92"/>
+        <location filename="../dialogs/enterprise_dialog.py" line="93"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../dialogs/enterprise_dialog.py" line="93"/>
+        <location filename="../dialogs/enterprise_dialog.py" line="94"/>
         <source>曾用名</source>
         <translation>Former names</translation>
     </message>
     <message>
-        <location filename="../dialogs/enterprise_dialog.py" line="94"/>
+        <location filename="../dialogs/enterprise_dialog.py" line="95"/>
         <source>所在区县</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../dialogs/enterprise_dialog.py" line="95"/>
+        <location filename="../dialogs/enterprise_dialog.py" line="96"/>
         <source>开发区</source>
         <translation>Development zone</translation>
     </message>
     <message>
-        <location filename="../dialogs/enterprise_dialog.py" line="96"/>
+        <location filename="../dialogs/enterprise_dialog.py" line="97"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../dialogs/enterprise_dialog.py" line="97"/>
+        <location filename="../dialogs/enterprise_dialog.py" line="98"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../dialogs/enterprise_dialog.py" line="98"/>
+        <location filename="../dialogs/enterprise_dialog.py" line="99"/>
         <source>所属行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../dialogs/enterprise_dialog.py" line="105"/>
+        <location filename="../dialogs/enterprise_dialog.py" line="106"/>
         <source>企业标识</source>
         <translation>Designations</translation>
     </message>
     <message>
-        <location filename="../dialogs/enterprise_dialog.py" line="111"/>
+        <location filename="../dialogs/enterprise_dialog.py" line="112"/>
         <source>添加联系人</source>
         <translation>Add Contact</translation>
     </message>
     <message>
-        <location filename="../dialogs/enterprise_dialog.py" line="112"/>
+        <location filename="../dialogs/enterprise_dialog.py" line="113"/>
         <source>删除联系人</source>
         <translation>Remove Contact</translation>
     </message>
     <message>
-        <location filename="../dialogs/enterprise_dialog.py" line="119"/>
+        <location filename="../dialogs/enterprise_dialog.py" line="120"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../dialogs/enterprise_dialog.py" line="120"/>
+        <location filename="../dialogs/enterprise_dialog.py" line="121"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../dialogs/enterprise_dialog.py" line="203"/>
+        <location filename="../dialogs/enterprise_dialog.py" line="205"/>
         <source>打开已有企业</source>
         <translation>Open the existing enterprise</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/enterprise_dialog.py" line="205"/>
+        <source>恢复并打开该企业</source>
+        <translation>Restore and open that enterprise</translation>
     </message>
 </context>
 <context>
@@ -661,27 +666,27 @@
         <translation>No open needs</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="307"/>
+        <location filename="../pages/enterprises_page.py" line="309"/>
         <source>删除企业“%1”及其产品、认定和档案？可用 Ctrl+Z 撤销。</source>
         <translation>Delete enterprise “%1” with its products, recognitions and cases? You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="306"/>
+        <location filename="../pages/enterprises_page.py" line="308"/>
         <source>删除企业</source>
         <translation>Delete Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="308"/>
+        <location filename="../pages/enterprises_page.py" line="310"/>
         <source>删除企业“%1”</source>
         <translation>Delete enterprise “%1”</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="317"/>
+        <location filename="../pages/enterprises_page.py" line="319"/>
         <source>请选择企业</source>
         <translation>Select an Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="317"/>
+        <location filename="../pages/enterprises_page.py" line="319"/>
         <source>请先在列表中选择一家企业。</source>
         <translation>Please select an enterprise in the list first.</translation>
     </message>

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from firstbatch_desk.ui.launch import build_main_window
@@ -86,4 +86,6 @@ def window(
     qtbot.addWidget(main)
     main.show()
     yield main
+    main.ctx.tasks.wait()  # no background job may outlive the window it reports to
+    QApplication.processEvents()
     main.close()

@@ -18,14 +18,13 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressDialog,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -86,6 +86,7 @@ class ReportsPage(QWidget):
         self._scratch = Path(self._scratch_dir.name)
         self._current: Path | None = None
         self._buffer: QBuffer | None = None
+        self._progress: QProgressDialog | None = None
         self._subject: tuple[str, str, str] | None = None  # kind, id, label
         self.type_combo = QComboBox(self)
         self.type_combo.setObjectName("report_type_combo")
@@ -140,12 +141,17 @@ class ReportsPage(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("report_status_label")
         self.status_label.setWordWrap(True)
+        # The preview draws pages itself, on the GUI thread, from a document read from
+        # memory; QPdfView's own background rendering crashed now and then on close.
         self.document = QPdfDocument(self)
-        self.preview = QPdfView(self)
+        self.preview = QScrollArea(self)
         self.preview.setObjectName("report_preview")
-        self.preview.setDocument(self.document)
-        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
-        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview.setWidgetResizable(True)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self._pages_widget = QWidget(self.preview)
+        self._pages_layout = QVBoxLayout(self._pages_widget)
+        self._pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.preview.setWidget(self._pages_widget)
         self._layout()
         self._connect()
         self._on_type_changed()
@@ -299,48 +305,56 @@ class ReportsPage(QWidget):
         )
 
     def _run_with_progress(self, text: str, work: Any, done: Any) -> None:
+        """Run ``work(progress, cancelled)`` with a progress dialog and a cancel button.
+
+        The work runs on the GUI thread and keeps the window alive by handling
+        events at every progress step (each section, each 200-row chunk, each
+        file of a batch). Building PDFs on a worker thread crashed the Python
+        interpreter now and then (a fault inside libpython with PySide6 6.11),
+        so reports stay on this thread.
+        """
         cancel = threading.Event()
-        dialog = QProgressDialog(text, self.tr("取消"), 0, 0, self)
-        dialog.setObjectName("report_progress")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
+        dialog = self._progress_dialog(text)
         dialog.canceled.connect(cancel.set)
         self.generate_button.setEnabled(False)
         self.batch_button.setEnabled(False)
+        dialog.show()
+        QApplication.processEvents()
 
-        state = {"done": 0, "total": 0}
+        def progress(done_count: int, total: int) -> None:
+            if total:
+                dialog.setMaximum(total)
+                dialog.setValue(min(done_count, total - 1))
+            QApplication.processEvents()
 
-        def progress(done_count: int, total: int) -> None:  # called off the GUI thread
-            state["done"], state["total"] = done_count, total
-
-        def show_progress() -> None:
-            if state["total"]:
-                dialog.setMaximum(state["total"])
-                dialog.setValue(min(state["done"], state["total"] - 1))
-
-        timer = QTimer(dialog)
-        timer.timeout.connect(show_progress)
-        timer.start(100)
-
-        def finish() -> None:
-            timer.stop()
+        try:
+            result = work(progress, cancel.is_set)
+        except FirstBatchError as exc:
+            self.status_label.setText(exc.message(self.ctx.message_language))
+        except Exception as exc:
+            self.status_label.setText(self.tr("生成失败：") + str(exc))
+            raise
+        else:
+            done(result)
+        finally:
+            dialog.canceled.disconnect()
             dialog.reset()
-            dialog.deleteLater()
             self.generate_button.setEnabled(True)
             self.batch_button.setEnabled(True)
 
-        def on_done(result: Any) -> None:
-            finish()
-            done(result)
-
-        def on_error(exc: BaseException) -> None:
-            finish()
-            if isinstance(exc, FirstBatchError):
-                self.status_label.setText(exc.message(self.ctx.message_language))
-            else:
-                self.status_label.setText(self.tr("生成失败：") + str(exc))
-
-        self.ctx.tasks.run(lambda: work(progress, cancel.is_set), on_done, on_error)
+    def _progress_dialog(self, text: str) -> QProgressDialog:
+        """One progress dialog for the page, reused (never deleted while work may run)."""
+        if self._progress is None:
+            self._progress = QProgressDialog(self)
+            self._progress.setObjectName("report_progress")
+            self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+            self._progress.setMinimumDuration(0)
+            self._progress.setCancelButtonText(self.tr("取消"))
+            self._progress.reset()
+        self._progress.setLabelText(text)
+        self._progress.setRange(0, 0)
+        self._progress.setValue(0)
+        return self._progress
 
     def _show(self, path: Path, pages: int) -> None:
         # The preview reads from memory: the PDF engine never maps a file that the
@@ -351,9 +365,37 @@ class ReportsPage(QWidget):
         self._buffer.setData(QByteArray(path.read_bytes()))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
+        self._draw_preview()
         self.status_label.setText(self.tr("已生成，共 %1 页。").replace("%1", str(pages)))
         self._update_buttons()
         self.report_ready.emit(str(path))
+
+    PREVIEW_PAGES = 20
+    PREVIEW_WIDTH = 820
+
+    def _draw_preview(self) -> None:
+        """Pictures of the first pages (all of them up to PREVIEW_PAGES)."""
+        while self._pages_layout.count():
+            item = self._pages_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        count = self.document.pageCount()
+        for page in range(min(count, self.PREVIEW_PAGES)):
+            points = self.document.pagePointSize(page)
+            height = int(self.PREVIEW_WIDTH * points.height() / max(points.width(), 1))
+            image = self.document.render(page, QSize(self.PREVIEW_WIDTH, height))
+            label = QLabel(self._pages_widget)
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setStyleSheet("border: 1px solid #bbb; background: white;")
+            self._pages_layout.addWidget(label)
+        if count > self.PREVIEW_PAGES:
+            more = QLabel(
+                self.tr("预览显示前 %1 页，共 %2 页；打印和另存为包含全部页。")
+                .replace("%1", str(self.PREVIEW_PAGES))
+                .replace("%2", str(count)),
+                self._pages_widget,
+            )
+            self._pages_layout.addWidget(more)
 
     # -- saving and printing -----------------------------------------------------------
 

@@ -1425,209 +1425,214 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../pages/reports_page.py" line="92"/>
+        <location filename="../pages/reports_page.py" line="94"/>
         <source>案卷（按档案）</source>
         <translation>Case file (one case)</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="93"/>
+        <location filename="../pages/reports_page.py" line="95"/>
         <source>案卷（按企业）</source>
         <translation>Case file (one enterprise)</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="94"/>
+        <location filename="../pages/reports_page.py" line="96"/>
         <source>走访记录表</source>
         <translation>Visit record sheet</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="95"/>
+        <location filename="../pages/reports_page.py" line="97"/>
         <source>定期汇总</source>
         <translation>Periodic summary</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="106"/>
+        <location filename="../pages/reports_page.py" line="108"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="107"/>
+        <location filename="../pages/reports_page.py" line="109"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="108"/>
+        <location filename="../pages/reports_page.py" line="110"/>
         <source>本季度</source>
         <translation>This quarter</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="109"/>
+        <location filename="../pages/reports_page.py" line="111"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="110"/>
+        <location filename="../pages/reports_page.py" line="112"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="120"/>
+        <location filename="../pages/reports_page.py" line="122"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="126"/>
+        <location filename="../pages/reports_page.py" line="128"/>
         <source>隐去姓名和电话</source>
         <translation>Hide names and phone numbers</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="128"/>
+        <location filename="../pages/reports_page.py" line="130"/>
         <source>附照片</source>
         <translation>Include photos</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="129"/>
+        <location filename="../pages/reports_page.py" line="131"/>
         <source>附走访明细</source>
         <translation>Include the register of visits</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="132"/>
+        <location filename="../pages/reports_page.py" line="134"/>
         <source>生成并预览</source>
         <translation>Generate and preview</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="134"/>
+        <location filename="../pages/reports_page.py" line="136"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="136"/>
+        <location filename="../pages/reports_page.py" line="138"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="138"/>
+        <location filename="../pages/reports_page.py" line="140"/>
         <source>按区县批量导出案卷…</source>
         <translation>Export the case files of a division…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="159"/>
-        <location filename="../pages/reports_page.py" line="258"/>
-        <location filename="../pages/reports_page.py" line="272"/>
+        <location filename="../pages/reports_page.py" line="166"/>
+        <location filename="../pages/reports_page.py" line="265"/>
+        <location filename="../pages/reports_page.py" line="279"/>
         <source>报表</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="160"/>
+        <location filename="../pages/reports_page.py" line="167"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="162"/>
+        <location filename="../pages/reports_page.py" line="169"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="163"/>
+        <location filename="../pages/reports_page.py" line="170"/>
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="164"/>
+        <location filename="../pages/reports_page.py" line="171"/>
         <source>止</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="165"/>
+        <location filename="../pages/reports_page.py" line="172"/>
         <source>区县</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="166"/>
+        <location filename="../pages/reports_page.py" line="173"/>
         <source>未走访天数</source>
         <translation>Days without a visit</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="221"/>
+        <location filename="../pages/reports_page.py" line="228"/>
         <source>在“走访记录”页选中一条走访，点“打印走访记录表”。</source>
         <translation>Select a visit on the Visits page and click “Print visit record sheet”.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="258"/>
+        <location filename="../pages/reports_page.py" line="265"/>
         <source>请先选择对象。</source>
         <translation>Choose the subject first.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="296"/>
+        <location filename="../pages/reports_page.py" line="303"/>
         <source>正在生成报表……</source>
         <translation>Generating the report…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="303"/>
+        <location filename="../pages/reports_page.py" line="357"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="341"/>
+        <location filename="../pages/reports_page.py" line="346"/>
         <source>生成失败：</source>
         <translation>Generation failed: </translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="354"/>
+        <location filename="../pages/reports_page.py" line="374"/>
         <source>已生成，共 %1 页。</source>
         <translation>Done: %1 pages.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="365"/>
+        <location filename="../pages/reports_page.py" line="398"/>
+        <source>预览显示前 %1 页，共 %2 页；打印和另存为包含全部页。</source>
+        <translation>The preview shows the first %1 of %2 pages; printing and saving include them all.</translation>
+    </message>
+    <message>
+        <location filename="../pages/reports_page.py" line="412"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="365"/>
+        <location filename="../pages/reports_page.py" line="412"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="374"/>
+        <location filename="../pages/reports_page.py" line="421"/>
         <source>无法保存：</source>
         <translation>Cannot save: </translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="376"/>
+        <location filename="../pages/reports_page.py" line="423"/>
         <source>已保存到 </source>
         <translation>Saved to </translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="387"/>
+        <location filename="../pages/reports_page.py" line="434"/>
         <source>无法打开打印机。</source>
         <translation>Cannot open the printer.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="410"/>
+        <location filename="../pages/reports_page.py" line="457"/>
         <source>已发送到打印机。</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="416"/>
+        <location filename="../pages/reports_page.py" line="463"/>
         <source>批量导出</source>
         <translation>Batch export</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="416"/>
+        <location filename="../pages/reports_page.py" line="463"/>
         <source>请先选择一个区县。</source>
         <translation>Choose a division first.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="418"/>
+        <location filename="../pages/reports_page.py" line="465"/>
         <source>选择保存案卷的文件夹</source>
         <translation>Choose the folder for the case files</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="424"/>
+        <location filename="../pages/reports_page.py" line="471"/>
         <source>正在导出案卷……</source>
         <translation>Exporting case files…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="434"/>
+        <location filename="../pages/reports_page.py" line="481"/>
         <source>已导出 %1 份案卷到 </source>
         <translation>Exported %1 case files to </translation>
     </message>

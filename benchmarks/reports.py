@@ -38,7 +38,7 @@ from firstbatch_desk.domain.dtos.reports import (
 )
 from firstbatch_desk.paths import resource_path
 
-RESPONSIVE_TARGET_MS = 50.0  # a 10 ms tick of the event loop is never held up longer
+RESPONSIVE_TARGET_MS = 100.0  # the window answers at least ten times a second
 CASE_WARM_TARGET_S = 0.150
 CASE_FIRST_TARGET_S = 0.350
 SUMMARY_TARGET_S = 10.0
@@ -234,28 +234,23 @@ def database_figures(data_dir: Path, runs: int) -> list[Figure]:
 
 
 def responsiveness_during_summary() -> tuple[float, float]:
-    """Build the big summary on a worker thread (as the Reports page does) while this
-    thread ticks every 10 ms like the GUI's event loop; return (worst, 95th percentile)
-    lateness of a tick in seconds."""
-    import threading
-
+    """Build the big summary as the Reports page does (on the GUI thread, which handles
+    its events at every progress step); return the (worst, 95th percentile) time the
+    window would wait between two chances to handle events, in seconds."""
     from firstbatch_desk.reports.summary import build_summary
 
     summary = summary_data()
-    font = font_path()
-    done = threading.Event()
-    worker = threading.Thread(
-        target=lambda: (build_summary(summary, io.BytesIO(), font_path=font), done.set())
-    )
-    late: list[float] = []
-    worker.start()
-    while not done.is_set():
-        expected = time.perf_counter() + 0.010
-        time.sleep(0.010)
-        late.append(max(0.0, time.perf_counter() - expected))
-    worker.join()
-    late.sort()
-    return late[-1], late[int(len(late) * 0.95)]
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def progress(_done: int, _total: int) -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    build_summary(summary, io.BytesIO(), font_path=font_path(), progress=progress)
+    gaps.sort()
+    return gaps[-1], gaps[int(len(gaps) * 0.95)]
 
 
 def report_figures(data_dir: Path, runs: int) -> list[Figure]:
@@ -300,7 +295,7 @@ def _responsiveness_figures() -> list[Figure]:
     worst, p95 = responsiveness_during_summary()
     return [
         Figure(
-            "GUI tick lateness while the summary builds (p95)",
+            "wait between event handling, summary build (p95)",
             p95 * 1000,
             RESPONSIVE_TARGET_MS,
             "ms",

@@ -4,8 +4,8 @@ Chinese is indexed as overlapping two-character tokens split in Python
 (:mod:`firstbatch_desk.domain.text_search`), Latin words whole. Each searchable
 table has its own FTS5 table (``fts_visits`` …) whose rowid is the rowid of the
 record it indexes, so a match joins back to its record without a lookup table.
-The program never runs VACUUM, which could renumber rowids; after anything that
-might (a restore from an outside copy), ``rebuild`` indexes everything again.
+The program never runs VACUUM, which could renumber rowids; anything that might
+(a restore from an outside copy) must index the records again.
 One-character Chinese terms cannot be matched by bigrams; callers fall back to
 a bounded LIKE.
 """
@@ -117,10 +117,3 @@ def count_documents(connection: Connection) -> int:
         int(connection.execute(text(f"SELECT count(*) FROM {fts_table(e)}")).scalar_one())
         for e in ENTITY_TABLES
     )
-
-
-def clear(connection: Connection) -> None:
-    """Empty every full-text table (before ``rebuild``)."""
-    if has_fts(connection):
-        for entity in ENTITY_TABLES:
-            connection.execute(text(f"DELETE FROM {fts_table(entity)}"))

@@ -57,10 +57,3 @@ class Money(TypeDecorator[Decimal]):
         if value is None:
             return None
         return (Decimal(value) / _MONEY_FACTOR).quantize(MONEY_SCALE)
-
-
-def money_from_storage(value: int | None) -> Decimal | None:
-    """Convert a raw stored integer (from an aggregate query) to 万元."""
-    if value is None:
-        return None
-    return (Decimal(value) / _MONEY_FACTOR).quantize(MONEY_SCALE)

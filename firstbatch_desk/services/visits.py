@@ -140,14 +140,6 @@ class VisitService(ServiceBase):
         with self._read() as session:
             return [visit_row(r) for r in rows_by_key(session, visit_list_query(), Visit.id, keys)]
 
-    def visit_count(self, filters: VisitFilter | None = None) -> int:
-        filters = filters or VisitFilter()
-        base = select(Visit.id).where(Visit.deleted_at.is_(None))
-        if filters.division_code:
-            base = base.join(Enterprise, Enterprise.id == Visit.enterprise_id)
-        with self._read() as session:
-            return self._count(session, self._filtered(session, filters, base))
-
     def _filtered(self, session: Session, filters: VisitFilter, query: Select) -> Select:
         if filters.enterprise_id:
             query = query.where(Visit.enterprise_id == filters.enterprise_id)

@@ -108,6 +108,3 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until every job has finished (for tests and shutdown)."""
         return self._pool.waitForDone(msecs)
-
-    def busy(self) -> bool:
-        return bool(self._relays)

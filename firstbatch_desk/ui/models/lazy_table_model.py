@@ -60,7 +60,6 @@ class LazyTableModel(QAbstractTableModel):
         self._keys: Sequence[str] = ()
         self._cache: OrderedDict[str, Any] = OrderedDict()
         self._order: SortOrder | None = None
-        self._sorted_column = -1
         self._generation = 0
         self._complete = True
         self.tasks: TaskRunner | None = None
@@ -202,8 +201,4 @@ class LazyTableModel(QAbstractTableModel):
         self._order = SortOrder(
             self._columns[column].sort_key, order == Qt.SortOrder.DescendingOrder
         )
-        self._sorted_column = column
         self.refresh()
-
-    def sort_order(self) -> SortOrder | None:
-        return self._order

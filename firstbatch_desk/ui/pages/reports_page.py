@@ -249,8 +249,11 @@ class ReportsPage(QWidget):
     def choose(self, kind: str, ident: str, label: str) -> None:
         """Preselect a case, enterprise or visit (from a button on another page)."""
         self._subject = (kind, ident, label)
-        self.type_combo.setCurrentIndex(self.type_combo.findData(kind))
-        self._on_type_changed()
+        index = self.type_combo.findData(kind)
+        if index == self.type_combo.currentIndex():
+            self._on_type_changed()  # the signal below would not fire
+        else:
+            self.type_combo.setCurrentIndex(index)
 
     # -- generating ----------------------------------------------------------------
 

@@ -13,7 +13,11 @@ from typing import TYPE_CHECKING
 from firstbatch_desk.db.migrate import open_database, open_readonly
 from firstbatch_desk.db.reference_data import load_reference_data
 from firstbatch_desk.db.session import make_session_factory
+from firstbatch_desk.domain.errors import ValidationError
 from firstbatch_desk.domain.followup import FollowUpCadence
+from firstbatch_desk.domain.holiday_calendar import HolidayCalendar, parse_calendar
+from firstbatch_desk.domain.messages import render
+from firstbatch_desk.domain.workdays import WorkCalendar
 from firstbatch_desk.paths import AppPaths, resource_path
 from firstbatch_desk.services import Actor, Services
 from firstbatch_desk.services.base import ServiceConfig
@@ -24,14 +28,82 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
 
-def service_config(settings: Settings) -> ServiceConfig:
-    """The rules the services follow, from the user's settings."""
+SHIPPED_CALENDAR = ("calendar", "cn_public_holidays.json")
+
+
+def read_calendar_file(path: Path) -> HolidayCalendar:
+    """Read and check a holiday file; ValidationError says what is wrong and where."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(
+            "calendar.unreadable", path=str(path), detail=exc.strerror or str(exc)
+        ) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError("calendar.not_utf8", path=str(path)) from exc
+    return parse_calendar(text)
+
+
+def shipped_calendar() -> HolidayCalendar:
+    """The State Council arrangements shipped with the program."""
+    return read_calendar_file(resource_path(*SHIPPED_CALENDAR))
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedCalendar:
+    """The holiday calendar in use, the file it came from, and why an override was refused."""
+
+    calendar: HolidayCalendar
+    path: Path
+    error: ValidationError | None = None
+    refused: Path | None = None
+
+    def problem(self, lang: str = "zh") -> str | None:
+        """The message an officer sees when the data directory's holidays.json is wrong."""
+        if self.error is None:
+            return None
+        return render(
+            "calendar.override_invalid",
+            lang,
+            path=str(self.refused),
+            detail=self.error.message(lang),
+        )
+
+
+def load_calendar(paths: AppPaths) -> LoadedCalendar:
+    """The data directory's ``holidays.json`` when present and valid, else the shipped file.
+
+    A broken override never stops the program: the shipped calendar is used
+    and the problem is kept for the front end to show.
+    """
+    override = paths.calendar_file
+    error = None
+    if override.exists():
+        try:
+            return LoadedCalendar(read_calendar_file(override), override)
+        except ValidationError as exc:
+            error = exc
+    shipped = resource_path(*SHIPPED_CALENDAR)
+    refused = override if error is not None else None
+    return LoadedCalendar(read_calendar_file(shipped), shipped, error, refused)
+
+
+def service_config(settings: Settings, calendar: WorkCalendar | None = None) -> ServiceConfig:
+    """The rules the services follow, from the user's settings and the holiday calendar.
+
+    Without ``calendar`` the shipped holiday calendar is used.
+    """
+    if calendar is None:
+        calendar = shipped_calendar().work_calendar()
     return ServiceConfig(
         cadence=FollowUpCadence(
             first_visit_days=settings.first_visit_days,
             first_year_interval_months=settings.first_year_interval_months,
             later_interval_months=settings.later_interval_months,
         ),
+        calendar=calendar,
         expiry_warning_days=settings.expiry_warning_days,
         bureau_name=settings.bureau_name,
         report_font=settings.report_font,
@@ -49,6 +121,7 @@ class AppContext:
     services: Services
     created: bool = False
     backup: Path | None = None
+    calendar_problem: str | None = None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -80,5 +153,9 @@ def open_context(data_dir: str | Path | None = None, *, readonly: bool = False) 
     factory = make_session_factory(
         engine, actor=lambda: actor.name, origin=settings.installation_id[:32]
     )
-    services = Services.build(factory, actor, paths.database, service_config(settings))
-    return AppContext(paths, settings, engine, factory, services, created, backup)
+    holidays = load_calendar(paths)
+    config = service_config(settings, holidays.calendar.work_calendar())
+    services = Services.build(factory, actor, paths.database, config)
+    return AppContext(
+        paths, settings, engine, factory, services, created, backup, holidays.problem("zh")
+    )

@@ -18,6 +18,7 @@ from firstbatch_desk.domain.errors import StorageError
 APP_NAME = "FirstBatchDesk"
 HOME_ENV = "FIRSTBATCH_DESK_HOME"
 DATABASE_NAME = "firstbatch.sqlite3"
+CALENDAR_NAME = "holidays.json"
 DEMO_DIR_NAME = "FirstBatchDesk-demo"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -80,6 +81,11 @@ class AppPaths:
     @property
     def attachment_dir(self) -> Path:
         return self.data_dir / "attachments"
+
+    @property
+    def calendar_file(self) -> Path:
+        """An edited holiday calendar that replaces the shipped one when present."""
+        return self.data_dir / CALENDAR_NAME
 
     @property
     def lock_file(self) -> Path:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from firstbatch_desk import __version__
-from firstbatch_desk.cli import commands, report_commands
+from firstbatch_desk.cli import calendar_command, commands, report_commands
 from firstbatch_desk.cli.options import data_dir_option
 from firstbatch_desk.domain.errors import FirstBatchError
 
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="完整性检查 / check the database for damage")
     data_dir_option(check)
     report_commands.add_report_parser(sub)
+    calendar_command.add_calendar_parser(sub)
     return parser
 
 
@@ -68,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "list": commands.list_records,
         "check": commands.check,
         "report": report_commands.run,
+        "calendar": calendar_command.run,
     }
     try:
         return handlers[args.command](args)

@@ -199,6 +199,204 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法写入报表文件“{path}”：{detail}",
         "The report \u201c{path}\u201d could not be written: {detail}",
     ),
+    # drafts and the visit form
+    "draft.too_large": (
+        "草稿太大（超过 {limit} 个字符），无法保存，请删减后再试。",
+        "The draft is too large (over {limit} characters) to keep; please shorten it.",
+    ),
+    # holiday calendar
+    "calendar.not_json": (
+        "节假日文件不是有效的 JSON：第 {line} 行第 {column} 列附近有错"
+        "（常见原因：漏了或多了逗号，引号不是英文半角引号）。",
+        "The holiday file is not valid JSON: error near line {line}, column {column} "
+        "(often a missing or extra comma, or curly quotes).",
+    ),
+    "calendar.not_calendar": (
+        "这不是节假日文件：最外层应是 {{ … }}，并含有“years”（各年份的安排）。",
+        "This is not a holiday file: it must be a JSON object {{ … }} with \u201cyears\u201d.",
+    ),
+    "calendar.duplicate_key": (
+        "节假日文件中同一处的“{key}”出现了两次，请合并或删去一处。",
+        "\u201c{key}\u201d appears twice in the same place of the holiday file.",
+    ),
+    "calendar.unknown_top_key": (
+        "节假日文件中有不认识的项“{key}”（最外层只能有：{allowed}）。",
+        "The holiday file has an unknown entry \u201c{key}\u201d (allowed: {allowed}).",
+    ),
+    "calendar.unknown_key": (
+        "节假日文件“{where}”中有不认识的项“{key}”（可用的项：{allowed}），请检查拼写。",
+        "Unknown entry \u201c{key}\u201d at \u201c{where}\u201d of the holiday file "
+        "(allowed: {allowed}); check the spelling.",
+    ),
+    "calendar.format": (
+        "节假日文件的格式版本“{version}”不受支持，本程序只认识版本 {supported}。",
+        "Holiday file format \u201c{version}\u201d is not supported; this program reads "
+        "version {supported}.",
+    ),
+    "calendar.need_table": (
+        "节假日文件“{where}”处应为 {{ … }}（名称与值的表）。",
+        "The holiday file needs an object {{ … }} at \u201c{where}\u201d.",
+    ),
+    "calendar.need_list": (
+        "节假日文件“{where}”处应为列表 [ … ]。",
+        "The holiday file needs a list [ … ] at \u201c{where}\u201d.",
+    ),
+    "calendar.need_text": (
+        "节假日文件“{where}”处缺少内容，或不是加引号的文字。",
+        "The holiday file needs quoted text at \u201c{where}\u201d.",
+    ),
+    "calendar.need_flag": (
+        "节假日文件“{where}”处应为 true 或 false。",
+        "The holiday file needs true or false at \u201c{where}\u201d.",
+    ),
+    "calendar.bad_year": (
+        "节假日文件中的年份“{year}”不是四位数的年份。",
+        "\u201c{year}\u201d in the holiday file is not a four-digit year.",
+    ),
+    "calendar.no_years": (
+        "节假日文件中一个年份也没有。",
+        "The holiday file lists no year.",
+    ),
+    "calendar.empty_year": (
+        "节假日文件中 {year} 年没有列出任何节日。",
+        "Year {year} of the holiday file lists no holiday.",
+    ),
+    "calendar.bad_date": (
+        "{year} 年“{name}”中的“{value}”不是有效日期（应写成 2026-02-16 这样的格式）。",
+        "\u201c{value}\u201d under {year} \u201c{name}\u201d is not a valid date "
+        "(write dates like 2026-02-16).",
+    ),
+    "calendar.wrong_year": (
+        "{year} 年“{name}”中的日期 {day} 不在 {year} 年内，请放到它所在的年份下。",
+        "The date {day} under {year} \u201c{name}\u201d is not in {year}; list it under "
+        "its own year.",
+    ),
+    "calendar.order": (
+        "{year} 年“{name}”的放假开始日 {first} 晚于结束日 {last}。",
+        "{year} \u201c{name}\u201d: the first day off {first} is after the last {last}.",
+    ),
+    "calendar.too_long": (
+        "{year} 年“{name}”放假 {days} 天（{first} 至 {last}），超过 {limit} 天，请核对日期。",
+        "{year} \u201c{name}\u201d would be {days} days off ({first} to {last}), more than "
+        "{limit}; check the dates.",
+    ),
+    "calendar.not_weekend": (
+        "{year} 年“{name}”的调休上班日 {day} 不是星期六或星期日"
+        "（平日本来就上班，不用列为调休上班日）。",
+        "{year} \u201c{name}\u201d: the adjusted working day {day} is not a Saturday or "
+        "Sunday (weekdays are working days anyway).",
+    ),
+    "calendar.twice": (
+        "{day} 被列了两次（“{first}”和“{second}”），请删去重复的一处。",
+        "{day} is listed twice (\u201c{first}\u201d and \u201c{second}\u201d); remove one.",
+    ),
+    "calendar.both": (
+        "{day} 既是“{holiday}”的放假日，又是“{workday}”的调休上班日，只能是其中一种。",
+        "{day} is both a day off for \u201c{holiday}\u201d and an adjusted working day "
+        "for \u201c{workday}\u201d; it can only be one.",
+    ),
+    "calendar.unreadable": (
+        "无法读取节假日文件“{path}”：{detail}",
+        "The holiday file \u201c{path}\u201d cannot be read: {detail}",
+    ),
+    "calendar.not_utf8": (
+        "节假日文件“{path}”不是 UTF-8 编码，请在编辑器中以 UTF-8 编码另存后再试。",
+        "The holiday file \u201c{path}\u201d is not UTF-8; save it as UTF-8 and try again.",
+    ),
+    "calendar.override_invalid": (
+        "数据目录中的节假日文件“{path}”有误，已改用程序自带的节假日安排。{detail}",
+        "The holiday file \u201c{path}\u201d in the data directory is wrong; the shipped "
+        "holiday calendar is used instead. {detail}",
+    ),
+    # attachments
+    "attachment.name_empty": (
+        "附件的文件名不能为空。",
+        "The attachment's file name is empty.",
+    ),
+    "attachment.name_encoding": (
+        "文件名中有无法识别的字符（多半是编码问题），请把文件改名后再添加。",
+        "The file name holds characters that cannot be read (an encoding problem); "
+        "rename the file and add it again.",
+    ),
+    "attachment.name_invisible": (
+        "文件名第 {position} 个字符（U+{codepoint}）是看不见的控制字符、方向标记或零宽字符，"
+        "请把文件改名后再添加。",
+        "Character {position} of the file name (U+{codepoint}) is an invisible control, "
+        "direction or zero-width character; rename the file and add it again.",
+    ),
+    "attachment.name_separator": (
+        "文件名“{name}”中含有路径分隔符“/”或“\\”，请把文件改名后再添加。",
+        "The file name \u201c{name}\u201d contains a path separator (/ or \\); "
+        "rename the file and add it again.",
+    ),
+    "attachment.name_dots": (
+        "文件名不能只由点或空格组成，请把文件改名后再添加。",
+        "A file name cannot consist only of dots or spaces; rename the file and add it again.",
+    ),
+    "attachment.name_parent": (
+        "文件名“{name}”中含有连续的两个点“..”，请把文件改名后再添加。",
+        "The file name \u201c{name}\u201d contains \u201c..\u201d; "
+        "rename the file and add it again.",
+    ),
+    "attachment.name_too_long": (
+        "文件名太长：最多 {limit} 个字，现在 {length} 个，请把文件改名后再添加。",
+        "The file name is too long: at most {limit} characters, got {length}.",
+    ),
+    "attachment.missing": (
+        "找不到文件“{name}”，它可能已被移动或删除，未添加。",
+        "The file \u201c{name}\u201d was not found (moved or deleted?); nothing was added.",
+    ),
+    "attachment.not_a_file": (
+        "“{name}”是文件夹或特殊文件，不能作为附件，未添加。",
+        "\u201c{name}\u201d is a folder or a special file, not an attachment; nothing was added.",
+    ),
+    "attachment.unreadable": (
+        "无法读取文件“{name}”（没有读取权限，或正被其他程序占用），未添加：{detail}",
+        "The file \u201c{name}\u201d cannot be read (no permission, or in use by another "
+        "program); nothing was added: {detail}",
+    ),
+    "attachment.empty": (
+        "文件“{name}”是空的（0 字节），未添加。",
+        "The file \u201c{name}\u201d is empty (0 bytes); nothing was added.",
+    ),
+    "attachment.too_big": (
+        "文件“{name}”有 {size}，超过附件上限 {limit}，未添加。",
+        "The file \u201c{name}\u201d is {size}, over the attachment limit of {limit}; "
+        "nothing was added.",
+    ),
+    "attachment.bad_image": (
+        "图片已损坏或格式不受支持：“{name}”，未添加。",
+        "The picture \u201c{name}\u201d is damaged or in an unsupported format; nothing was added.",
+    ),
+    "attachment.image_too_large": (
+        "图片“{name}”的像素数过多，超过安全上限（可能是损坏或恶意的文件），未添加。",
+        "The picture \u201c{name}\u201d has too many pixels to open safely (a damaged or "
+        "malicious file?); nothing was added.",
+    ),
+    "attachment.store_failed": (
+        "无法把附件保存到附件目录“{path}”：{detail}",
+        "The attachment could not be saved in the attachment folder \u201c{path}\u201d: {detail}",
+    ),
+    "attachment.no_store": (
+        "找不到附件目录（数据库不是数据目录中的文件），附件未保存。",
+        "There is no attachment folder (the database is not a file in a data directory); "
+        "the attachment was not saved.",
+    ),
+    "attachment.not_stored": (
+        "附件“{name}”的文件不在附件目录中，请重新添加该文件。",
+        "The file of the attachment \u201c{name}\u201d is not in the attachment folder; "
+        "add the file again.",
+    ),
+    "attachment.file_missing": (
+        "附件“{name}”的文件在附件目录中找不到（可能被删除，或尚未从其他电脑同步过来）。",
+        "The file of the attachment \u201c{name}\u201d is missing from the attachment folder "
+        "(deleted, or not yet synced from another computer).",
+    ),
+    "attachment.file_damaged": (
+        "附件“{name}”的文件已损坏（大小与记录不符），请重新添加该文件。",
+        "The file of the attachment \u201c{name}\u201d is damaged (its size does not match); "
+        "add the file again.",
+    ),
 }
 
 

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from firstbatch_desk.services.attachments import AttachmentService
 from firstbatch_desk.services.base import Actor, ServiceConfig
 from firstbatch_desk.services.cases import CaseService
+from firstbatch_desk.services.drafts import DraftService
 from firstbatch_desk.services.enterprises import EnterpriseService
 from firstbatch_desk.services.info import InfoService
 from firstbatch_desk.services.needs import NeedService
@@ -17,6 +19,7 @@ from firstbatch_desk.services.recognitions import RecognitionService
 from firstbatch_desk.services.reference import ReferenceService
 from firstbatch_desk.services.reporting import ReportService
 from firstbatch_desk.services.visits import VisitService
+from firstbatch_desk.services.worklist import WorklistService
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,9 @@ class Services:
     reference: ReferenceService
     info: InfoService
     reports: ReportService
+    attachments: AttachmentService
+    drafts: DraftService
+    worklist: WorklistService
 
     @classmethod
     def build(
@@ -50,6 +56,9 @@ class Services:
             reference=ReferenceService(*args),
             info=InfoService(*args),
             reports=ReportService(*args),
+            attachments=AttachmentService(*args),
+            drafts=DraftService(*args),
+            worklist=WorklistService(*args),
         )
 
 

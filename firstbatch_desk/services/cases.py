@@ -60,6 +60,13 @@ def refresh_case_schedule(session: Session, case: Case, cadence: FollowUpCadence
     if case.status is CaseStatus.CLOSED:
         case.next_due_on = None
         return
+    case.next_due_on = due_after_visit(session, case, case.last_visit_on, cadence)
+
+
+def due_after_visit(
+    session: Session, case: Case, last_visit_on: date | None, cadence: FollowUpCadence
+) -> date:
+    """When the case is next due if its last visit was on ``last_visit_on``."""
     recognised_on = None
     if case.recognition_id is not None:
         recognised_on = session.scalar(
@@ -70,9 +77,9 @@ def refresh_case_schedule(session: Session, case: Case, cadence: FollowUpCadence
             Need.case_id == case.id, Need.deleted_at.is_(None), Need.status.in_(OPEN_NEED_STATES)
         )
     )
-    case.next_due_on = next_due_date(
+    return next_due_date(
         recognised_on=recognised_on or case.opened_on,
-        last_visit_on=case.last_visit_on,
+        last_visit_on=last_visit_on,
         open_need_due=need_due,
         cadence=cadence,
     )
@@ -311,3 +318,8 @@ class CaseService(ServiceBase):
             visit_count=visits,
             open_need_count=open_needs,
         )
+
+
+# The list query and row builder, for other services that show cases (the worklist).
+case_query = CaseService._query
+case_row = CaseService._row

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from firstbatch_desk.db.models import (
@@ -73,19 +73,22 @@ class NeedService(ServiceBase):
     def raise_need(self, data: NeedInput) -> NeedDetail:
         """Record a new need in state 待受理."""
         with self._write() as session:
-            need = Need(status=NeedStatus.PENDING)
-            raised_on = (
-                check_date(data.raised_on, field="raised_on", label="提出日期") or date.today()
-            )
-            need.raised_on = raised_on
-            need.need_no = next_number(session, Need.need_no, "XQ", raised_on.year)
-            self._apply(session, need, data)
-            session.add(need)
-            session.flush()
-            self._replace_supports(session, need.id, data.supporting_department_ids)
-            self._refresh_case(session, need.case_id)
-            indexing.reindex_needs(session, [need.id])
+            need = self.add_need(session, data)
             return self._detail(session, need.id)
+
+    def add_need(self, session: Session, data: NeedInput) -> Need:
+        """Raise a need inside the caller's transaction (a visit raises its needs so)."""
+        need = Need(status=NeedStatus.PENDING)
+        raised_on = check_date(data.raised_on, field="raised_on", label="提出日期") or date.today()
+        need.raised_on = raised_on
+        need.need_no = next_number(session, Need.need_no, "XQ", raised_on.year)
+        self._apply(session, need, data)
+        session.add(need)
+        session.flush()
+        self._replace_supports(session, need.id, data.supporting_department_ids)
+        self._refresh_case(session, need.case_id)
+        indexing.reindex_needs(session, [need.id])
+        return need
 
     def update_need(self, need_id: uuid.UUID, data: NeedInput) -> NeedDetail:
         """Change what the need says (not its state: that goes through ``transition``)."""
@@ -195,7 +198,9 @@ class NeedService(ServiceBase):
         if filters.open_only:
             query = query.where(Need.status.in_(OPEN_STATES))
         if filters.due_before:
-            query = query.where(Need.due_on <= filters.due_before)
+            # the effective deadline: an approved extension replaces the due date
+            deadline = func.coalesce(Need.extended_to, Need.due_on)
+            query = query.where(deadline <= filters.due_before)
         condition = search_condition(
             session, indexing.NEED, filters.search, (Need.title, Need.need_no)
         )
@@ -397,3 +402,8 @@ class NeedService(ServiceBase):
                 for t in history
             ),
         )
+
+
+# The list query and row builder, for other services that show needs (the worklist).
+need_query = NeedService._query
+need_row = NeedService._row

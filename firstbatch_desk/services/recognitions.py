@@ -267,3 +267,8 @@ class RecognitionService(ServiceBase):
             data.reward_amount, field="reward_amount", label="奖励金额（万元）"
         )
         recognition.reward_paid = bool(data.reward_paid)
+
+
+# The list query and row builder, for other services that show recognitions (the worklist).
+recognition_query = _recognition_query
+recognition_row = _row_of

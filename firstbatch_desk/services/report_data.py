@@ -38,6 +38,7 @@ from firstbatch_desk.domain.dtos.reports import (
 )
 from firstbatch_desk.domain.enums import AttachmentOwner
 from firstbatch_desk.domain.recognition import validity_of
+from firstbatch_desk.services.attachments import stored_file
 from firstbatch_desk.services.report_visits import NAME_SEPARATOR, People
 
 CONTENT_LIMIT = 300
@@ -213,15 +214,6 @@ def attachment_lines(
             image_path = str(stored) if stored is not None else None
         lines.append(AttachmentLine(r.original_name, r.media_type, r.size, r.caption, image_path))
     return lines
-
-
-def stored_file(attachment_dir: Path, sha256: str) -> Path | None:
-    """The stored file of a hash, if it is there (only a 64-hex hash names a file)."""
-    digest = (sha256 or "").lower()
-    if len(digest) != 64 or any(ch not in "0123456789abcdef" for ch in digest):
-        return None
-    path = attachment_dir / digest[:2] / digest
-    return path if path.is_file() else None
 
 
 def case_profile_lines(rows: Sequence[Any]) -> list[ProfileLine]:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from firstbatch_desk.db.models import (
+    Attachment,
     Case,
     Enterprise,
     Officer,
@@ -21,7 +24,7 @@ from firstbatch_desk.db.models import (
 )
 from firstbatch_desk.domain.dtos.filters import VisitFilter
 from firstbatch_desk.domain.dtos.followup import VisitDetail, VisitInput, VisitRow
-from firstbatch_desk.domain.enums import VisitMethod
+from firstbatch_desk.domain.enums import AttachmentOwner, NeedChannel, VisitMethod
 from firstbatch_desk.domain.errors import NotFoundError, ValidationError
 from firstbatch_desk.domain.validation import (
     check_date,
@@ -31,9 +34,12 @@ from firstbatch_desk.domain.validation import (
     clean_text,
 )
 from firstbatch_desk.services import indexing
+from firstbatch_desk.services.attachments import replace_attachments
 from firstbatch_desk.services.base import ServiceBase
-from firstbatch_desk.services.cases import refresh_cases
+from firstbatch_desk.services.cases import due_after_visit, refresh_cases
+from firstbatch_desk.services.drafts import discard_in
 from firstbatch_desk.services.listing import KeyList, SortOrder, ordered_keys, rows_by_key
+from firstbatch_desk.services.needs import NeedService
 from firstbatch_desk.services.search import search_condition
 from firstbatch_desk.services.tombstones import restore_cascade, tombstone
 from firstbatch_desk.services.visit_reading import (
@@ -57,26 +63,53 @@ DEFAULT_ORDER = SortOrder("visit_date", descending=True)
 
 
 class VisitService(ServiceBase):
-    def record_visit(self, data: VisitInput) -> VisitDetail:
+    def record_visit(self, data: VisitInput, *, draft_key: str | None = None) -> VisitDetail:
+        """Save a new visit with its needs and attachments; its draft goes in the same step."""
         with self._write() as session:
             visit = Visit(enterprise_id=data.enterprise_id)
             cases, notes = self._apply(session, visit, data)
             session.add(visit)
             session.flush()
             self._replace_links(session, visit, data, notes)
+            self._save_extras(session, visit, data, draft_key)
             self._refresh_cases(session, [case.id for case in cases])
             indexing.reindex_visits(session, [visit.id])
             return visit_detail(session, visit.id)
 
-    def update_visit(self, visit_id: uuid.UUID, data: VisitInput) -> VisitDetail:
+    def update_visit(
+        self, visit_id: uuid.UUID, data: VisitInput, *, draft_key: str | None = None
+    ) -> VisitDetail:
         with self._write() as session:
             visit = self._live(session, Visit, visit_id, ENTITY)
             before = set(self._case_ids(session, visit_id))
             cases, notes = self._apply(session, visit, data)
             self._replace_links(session, visit, data, notes)
+            self._save_extras(session, visit, data, draft_key)
             self._refresh_cases(session, list(before | {case.id for case in cases}))
             indexing.reindex_visits(session, [visit.id])
             return visit_detail(session, visit.id)
+
+    def _save_extras(
+        self, session: Session, visit: Visit, data: VisitInput, draft_key: str | None
+    ) -> None:
+        """The needs raised in the visit, its attachments, and dropping its draft."""
+        needs = NeedService(self._sessions, self._actor, self._database_path, self._config)
+        for index, need in enumerate(data.new_needs):
+            need = replace(
+                need,
+                enterprise_id=visit.enterprise_id,
+                visit_id=visit.id,
+                channel=NeedChannel.VISIT,
+                raised_on=need.raised_on or visit.visit_date,
+            )
+            try:
+                needs.add_need(session, need)
+            except ValidationError as exc:
+                exc.field = f"new_needs[{index}].{exc.field or ''}"
+                raise
+        if data.attachments is not None:
+            replace_attachments(session, AttachmentOwner.VISIT, visit.id, data.attachments)
+        discard_in(session, draft_key)
 
     def delete_visit(self, visit_id: uuid.UUID) -> None:
         with self._write() as session:
@@ -85,6 +118,7 @@ class VisitService(ServiceBase):
             when = self._now()
             for model in (VisitNote, VisitCase, VisitOfficer, VisitAttendee):
                 tombstone(session, model, model.visit_id == visit_id, when)
+            tombstone(session, Attachment, _attachments_of(visit_id), when)
             visit.deleted_at = when
             session.flush()
             self._refresh_cases(session, case_ids)
@@ -99,11 +133,34 @@ class VisitService(ServiceBase):
             if when is not None:
                 for model in (VisitNote, VisitCase, VisitOfficer, VisitAttendee):
                     restore_cascade(session, model, model.visit_id == visit_id, when)
+                restore_cascade(session, Attachment, _attachments_of(visit_id), when)
                 visit.deleted_at = None
                 session.flush()
                 self._refresh_cases(session, self._case_ids(session, visit_id))
                 indexing.reindex_visits(session, [visit_id])
             return visit_detail(session, visit_id)
+
+    def propose_next_visit(
+        self, case_ids: Sequence[uuid.UUID], visit_date: date | str | None
+    ) -> date | None:
+        """The next visit date the cadence asks for after a visit on ``visit_date``.
+
+        The earliest over the cases covered (an open need's due date can bring it
+        forward); None when no case is given or the date is not valid.
+        """
+        try:
+            on = check_date(visit_date, field="visit_date", label="走访日期")
+        except ValidationError:
+            return None
+        if on is None:
+            return None
+        with self._read() as session:
+            dates = []
+            for case_id in dict.fromkeys(case_ids):
+                case = session.get(Case, case_id)
+                if case is not None and case.deleted_at is None:
+                    dates.append(due_after_visit(session, case, on, self._config.cadence))
+            return max(min(dates), on) if dates else None
 
     def get_visit(self, visit_id: uuid.UUID) -> VisitDetail:
         with self._read() as session:
@@ -310,3 +367,7 @@ class VisitService(ServiceBase):
 
     def _refresh_cases(self, session: Session, case_ids: list[uuid.UUID]) -> None:
         refresh_cases(session, case_ids, self._config.cadence)
+
+
+def _attachments_of(visit_id: uuid.UUID) -> Any:
+    return (Attachment.owner_type == AttachmentOwner.VISIT) & (Attachment.owner_id == visit_id)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog
 
 from firstbatch_desk.services import Services
@@ -23,6 +26,10 @@ class PageContext:
     language: str = "zh_CN"
     run_dialog: Callable[[QDialog], bool] = field(default=lambda dialog: bool(dialog.exec()))
     tasks: TaskRunner = field(default_factory=TaskRunner)
+    # Opens a file with the system's viewer; tests replace it.
+    open_file: Callable[[Path], bool] = field(
+        default=lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    )
 
     @property
     def message_language(self) -> str:

@@ -38,6 +38,10 @@ class Prompts:
         path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_text)
         return Path(path) if path else None
 
+    def choose_open_files(self, parent: QWidget | None, title: str, filter_text: str) -> list[Path]:
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filter_text)
+        return [Path(p) for p in paths]
+
     def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
         path = QFileDialog.getExistingDirectory(parent, title)
         return Path(path) if path else None

@@ -2,7 +2,7 @@
 
 from firstbatch_desk.db.base import Base
 from firstbatch_desk.db.models.attachments import Attachment
-from firstbatch_desk.db.models.meta import AppMeta, ChangeCounter
+from firstbatch_desk.db.models.meta import AppMeta, ChangeCounter, Draft
 from firstbatch_desk.db.models.needs import Need, NeedSupport, NeedTransition
 from firstbatch_desk.db.models.reference import (
     Department,
@@ -53,6 +53,7 @@ __all__ = [
     "Contact",
     "Department",
     "Division",
+    "Draft",
     "Enterprise",
     "Need",
     "NeedCategoryRef",

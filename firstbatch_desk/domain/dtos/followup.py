@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from firstbatch_desk.domain.dtos.attachments import StoredFile
 from firstbatch_desk.domain.enums import (
     Complexity,
     NeedCategory,
@@ -45,6 +46,11 @@ class VisitInput:
     summary: str = ""
     next_visit_on: date | str | None = None
     signed: bool = False
+    # Needs raised in this visit, saved with it (their enterprise and visit are the visit's).
+    new_needs: tuple[NeedInput, ...] = ()
+    # Files already in the attachment store; None leaves a visit's attachments as they are,
+    # a tuple makes them exactly these.
+    attachments: tuple[StoredFile, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

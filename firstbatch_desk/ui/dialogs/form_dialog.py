@@ -8,7 +8,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +23,15 @@ from firstbatch_desk.ui.widgets.field_error import FieldError
 class FormDialog(QDialog):
     """Rows of (label, widget, error); ``save()`` is given by subclasses."""
 
-    def __init__(self, ctx: PageContext, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: PageContext,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        scrollable: bool = False,
+    ) -> None:
+        """``scrollable`` puts the rows in a scroll area, for long forms."""
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(title)
@@ -42,7 +52,16 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self._on_save)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        if scrollable:
+            holder = QWidget(self)
+            holder.setLayout(self.form)
+            self.scroll_area = QScrollArea(self)
+            self.scroll_area.setWidgetResizable(True)
+            self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+            self.scroll_area.setWidget(holder)
+            layout.addWidget(self.scroll_area)
+        else:
+            layout.addLayout(self.form)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self.result_value: object = None
@@ -60,6 +79,12 @@ class FormDialog(QDialog):
         caption = QLabel(label + (" *" if required else ""), self)
         caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.form.addRow(caption, holder)
+
+    def add_section(self, title: str) -> None:
+        """A bold heading across the form, starting a group of rows."""
+        heading = QLabel(f"<b>{title}</b>", self)
+        heading.setContentsMargins(0, 10, 0, 2)
+        self.form.addRow(heading)
 
     def clear_errors(self) -> None:
         for error in self.errors.values():

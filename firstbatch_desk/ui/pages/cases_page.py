@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from firstbatch_desk.domain.dtos.filters import CaseFilter, NeedFilter, VisitFilter
@@ -17,6 +17,7 @@ from firstbatch_desk.domain.enums import CaseStatus
 from firstbatch_desk.domain.errors import FirstBatchError
 from firstbatch_desk.services.listing import SortOrder
 from firstbatch_desk.ui.dialogs.case_dialog import CaseEditDialog
+from firstbatch_desk.ui.dialogs.visit_opening import open_visit_form
 from firstbatch_desk.ui.i18n import enum_label
 from firstbatch_desk.ui.models.columns import Column
 from firstbatch_desk.ui.page_context import PageContext
@@ -34,6 +35,11 @@ class CasesPage(ListPage):
         super().__init__(ctx, parent)
         self.add_print_button(self.tr("打印案卷"))
         self.new_button.hide()
+        self.record_visit_button = self.add_action_button(
+            "record_visit", self.tr("记录走访"), self.record_visit
+        )
+        self.record_visit_button.setToolTip(self.tr("为所选档案记录一次走访（Ctrl+R）"))
+        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.record_visit)
         self.model.foreground = self._colour
 
     def columns(self) -> list[Column]:
@@ -149,6 +155,15 @@ class CasesPage(ListPage):
                 ),
             ]
         )
+
+    def record_visit(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        saved = open_visit_form(self.ctx, self, enterprise_id=row.enterprise_id, case_ids=(row.id,))
+        if saved:
+            self.data_changed.emit()
+            self.reload()
 
     def edit_record(self, row: CaseRow) -> None:
         try:

@@ -127,6 +127,15 @@ class ListPage(QWidget):
         """The report this page prints for ``row`` (kind, id, label), if any."""
         return None
 
+    def add_action_button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
+        """A button of this page's own, after 新建/编辑/删除."""
+        button = QPushButton(text, self)
+        button.setObjectName(f"{self.page_name}_{name}_button")
+        button.clicked.connect(slot)
+        row = self.layout().itemAt(1).layout()
+        row.insertWidget(row.count() - 1, button)
+        return button
+
     def add_print_button(self, text: str) -> None:
         """A button that asks the window to print the current record."""
         self.print_button = QPushButton(text, self)

@@ -1,26 +1,58 @@
-"""问题诉求: needs with their state, deadline and history."""
+"""问题诉求: needs with their state and deadline; the selected one's loop, actions and history."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from firstbatch_desk.domain.dtos.filters import NeedFilter
-from firstbatch_desk.domain.dtos.followup import NeedRow
+from firstbatch_desk.domain.dtos.followup import NeedDetail, NeedRow
 from firstbatch_desk.domain.enums import NeedCategory, NeedStatus
+from firstbatch_desk.domain.errors import FirstBatchError
+from firstbatch_desk.domain.need_flow import NeedAction, allowed_actions, note_required
 from firstbatch_desk.services.listing import SortOrder
+from firstbatch_desk.ui.dialogs.need_action_dialog import NeedActionDialog
+from firstbatch_desk.ui.dialogs.need_dialog import NeedDialog
 from firstbatch_desk.ui.i18n import enum_label
 from firstbatch_desk.ui.models.columns import Column
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.pages.list_page import ListPage
-from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, heading, link, paragraph, table
+from firstbatch_desk.ui.widgets.detail_view import (
+    Html,
+    esc,
+    facts,
+    heading,
+    link,
+    muted,
+    paragraph,
+)
+from firstbatch_desk.ui.widgets.need_timeline import NeedTimeline
 
 OVERDUE = QColor("#c0392b")
+OVERDUE_FILTER = "OVERDUE"
+
+
+def overdue_days(row: NeedRow, today: date) -> int:
+    """How many days an open need is past its effective deadline (0 if it is not)."""
+    if not row.status.is_open or row.due_on is None or row.due_on >= today:
+        return 0
+    return (today - row.due_on).days
 
 
 class NeedsPage(ListPage):
@@ -29,8 +61,14 @@ class NeedsPage(ListPage):
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.new_button.hide()
+        self.new_button.setText(self.tr("新增诉求"))
         self.model.foreground = self._colour
+        self.need: NeedDetail | None = None
+        self.action_buttons: dict[NeedAction, QPushButton] = {}
+        self._build_panel()
+        self._show_need(None)
+
+    # -- the list ---------------------------------------------------------------
 
     def columns(self) -> list[Column]:
         return [
@@ -40,15 +78,25 @@ class NeedsPage(ListPage):
             Column(self.tr("事项"), lambda r: r.title, "title", width=220),
             Column(self.tr("状态"), lambda r: r.status, "status", width=70),
             Column(self.tr("主办部门"), lambda r: r.lead_department, "lead_department", width=100),
-            Column(self.tr("期限"), lambda r: r.due_on, "due_on", width=95),
+            Column(self.tr("期限"), self._due_text, "due_on", width=150),
             Column(self.tr("满意度"), lambda r: r.satisfaction, "", width=70),
         ]
+
+    def _due_text(self, row: NeedRow) -> str:
+        """The deadline, and how late an open need is (逾期 N 天)."""
+        if row.due_on is None:
+            return ""
+        days = overdue_days(row, date.today())
+        if not days:
+            return row.due_on.isoformat()
+        return row.due_on.isoformat() + "  " + self.tr("逾期 %1 天").replace("%1", str(days))
 
     def build_filters(self, bar: QHBoxLayout) -> None:
         lang = self.ctx.language
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("need_status_filter")
         self.status_filter.addItem(self.tr("全部状态"), None)
+        self.status_filter.addItem(self.tr("已逾期"), OVERDUE_FILTER)
         for status in NeedStatus:
             self.status_filter.addItem(enum_label(status, lang), status.value)
         self.category_filter = QComboBox(self)
@@ -67,11 +115,13 @@ class NeedsPage(ListPage):
     def current_filter(self) -> NeedFilter:
         status = self.status_filter.currentData()
         category = self.category_filter.currentData()
+        overdue = status == OVERDUE_FILTER
         return NeedFilter(
             search=self.search_text(),
-            status=NeedStatus(status) if status else None,
+            status=NeedStatus(status) if status and not overdue else None,
             category=NeedCategory(category) if category else None,
-            open_only=self.open_only.isChecked(),
+            open_only=self.open_only.isChecked() or overdue,
+            due_before=date.today() - timedelta(days=1) if overdue else None,
         )
 
     def fetch_keys(self, order: SortOrder | None, limit: int | None = None) -> Sequence[str]:
@@ -84,57 +134,216 @@ class NeedsPage(ListPage):
 
     @staticmethod
     def _colour(row: NeedRow) -> QColor | None:
-        late = row.status.is_open and row.due_on is not None and row.due_on < date.today()
-        return OVERDUE if late else None
+        return OVERDUE if overdue_days(row, date.today()) else None
 
-    def detail_html(self, row: NeedRow) -> str:
-        lang = self.ctx.language
-        n = self.ctx.services.needs.get_need(row.id)
-        history = [
-            (
-                h.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                enum_label(h.action, lang),
-                enum_label(h.to_status, lang),
-                h.by,
-                h.note,
+    def can_create(self) -> bool:
+        return True
+
+    def reload(self) -> None:
+        super().reload()
+        if self.current_key() is None and hasattr(self, "timeline"):
+            self._show_need(None)  # the need shown is no longer in the list
+            if self.model.rowCount():
+                self.detail.show_html(muted(self.tr("选择一条问题诉求，查看详情并办理。")))
+
+    # -- the selected need: actions, details, history -----------------------------
+
+    def _build_panel(self) -> None:
+        self.actions_bar = QWidget(self)
+        self.actions_bar.setObjectName("need_actions_bar")
+        self.actions_layout = QHBoxLayout(self.actions_bar)
+        self.actions_layout.setContentsMargins(0, 0, 0, 4)
+        self.actions_caption = QLabel(self.actions_bar)
+        self.actions_layout.addWidget(self.actions_caption)
+        self.actions_layout.addStretch(1)
+        self.timeline = NeedTimeline()
+        scroll = QScrollArea(self)
+        scroll.setObjectName("need_timeline_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.timeline)
+        self.timeline_scroll = scroll
+        history = QWidget(self)
+        column = QVBoxLayout(history)
+        column.setContentsMargins(0, 4, 0, 0)
+        caption = QLabel(self.tr("流转记录"), history)
+        caption.setStyleSheet("color: #1f4e79; font-weight: bold;")
+        column.addWidget(caption)
+        column.addWidget(scroll, 1)
+        panel = QWidget(self)
+        self.splitter.replaceWidget(1, panel)
+        self.detail_splitter = QSplitter(Qt.Orientation.Vertical, panel)
+        self.detail_splitter.addWidget(self.detail)
+        self.detail_splitter.addWidget(history)
+        self.detail_splitter.setStretchFactor(0, 3)
+        self.detail_splitter.setStretchFactor(1, 2)
+        self.detail.show()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.actions_bar)
+        layout.addWidget(self.detail_splitter, 1)
+        self.ctx.ui_state.restore_splitter("needs_detail", self.detail_splitter)
+
+    def save_state(self) -> None:
+        super().save_state()
+        self.ctx.ui_state.save_splitter("needs_detail", self.detail_splitter)
+
+    def _show_detail(self, row: NeedRow) -> None:
+        try:
+            need = self.ctx.services.needs.get_need(row.id)
+        except FirstBatchError as exc:
+            self._show_need(None)
+            self.detail.show_html(
+                f'<p class="warn">{esc(exc.message(self.ctx.message_language))}</p>'
             )
-            for h in n.history
-        ]
+            return
+        self._show_need(need)
+
+    def _show_need(self, need: NeedDetail | None) -> None:
+        self.need = need
+        self._show_actions(need)
+        self.timeline.set_history(
+            need.history if need else (), self.ctx.language, self.tr("尚无流转")
+        )
+        QTimer.singleShot(0, self._scroll_to_newest)
+        if need is not None:
+            self.detail.show_html(self.need_html(need))
+
+    def _scroll_to_newest(self) -> None:
+        bar = self.timeline_scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def _show_actions(self, need: NeedDetail | None) -> None:
+        """A button for each action the need's state allows, the main path first."""
+        for button in self.action_buttons.values():
+            self.actions_layout.removeWidget(button)
+            button.deleteLater()
+        self.action_buttons = {}
+        self.actions_bar.setVisible(need is not None)
+        if need is None:
+            return
+        lang = self.ctx.message_language
+        actions = allowed_actions(need.row.status)
+        self.actions_caption.setText(self.tr("办理：") if actions else self.tr("流程已结束"))
+        for number, action in enumerate(actions):
+            button = QPushButton(action.label(lang), self.actions_bar)
+            button.setObjectName(f"need_action_{action.value.lower()}")
+            if number == 0:
+                font = button.font()
+                font.setBold(True)
+                button.setFont(font)
+            if note_required(action):
+                button.setToolTip(self.tr("须填写说明"))
+            button.clicked.connect(lambda _c=False, a=action: self.run_action(a))
+            self.actions_layout.insertWidget(1 + number, button)
+            button.show()
+            self.action_buttons[action] = button
+
+    def run_action(self, action: NeedAction) -> None:
+        """Ask what ``action`` needs and move the shown need; refresh the list and panel."""
+        need = self.need
+        if need is None:
+            return
+        dialog = NeedActionDialog(self.ctx, need, action, self)
+        if self.ctx.run_dialog(dialog) and isinstance(dialog.result_value, NeedDetail):
+            self.data_changed.emit()
+            self._after_change(dialog.result_value)
+            return
+        try:  # refused or cancelled: show the need as it is now (someone may have moved it)
+            latest = self.ctx.services.needs.get_need(need.row.id)
+        except FirstBatchError as exc:
+            self.show_error(exc)
+            self.reload()
+            return
+        if latest.row != need.row:
+            self._after_change(latest)
+        else:
+            self._show_need(latest)
+
+    def _after_change(self, need: NeedDetail) -> None:
+        self.reload()
+        if self.current_key() == need.row.id.hex or self.select_key(need.row.id.hex):
+            self._show_need(need)
+
+    def need_html(self, n: NeedDetail) -> str:
+        row = n.row
         return "".join(
             [
                 f"<h2>{esc(row.need_no)} {esc(row.title)}</h2>",
-                facts(
-                    [
-                        (
-                            self.tr("企业"),
-                            Html(link("enterprise", row.enterprise_id, row.enterprise_name)),
-                        ),
-                        (self.tr("类别"), enum_label(row.category, lang)),
-                        (self.tr("紧急程度"), enum_label(row.urgency, lang)),
-                        (self.tr("状态"), enum_label(row.status, lang)),
-                        (self.tr("主办部门"), row.lead_department),
-                        (self.tr("提出日期"), row.raised_on),
-                        (self.tr("期限"), row.due_on or ""),
-                        (self.tr("办结日期"), row.closed_on or ""),
-                        (
-                            self.tr("满意度"),
-                            enum_label(row.satisfaction, lang) if row.satisfaction else "",
-                        ),
-                    ]
-                ),
+                facts(self._facts(n)),
                 heading(self.tr("诉求内容")) + paragraph(n.description),
                 heading(self.tr("办理结果")) + paragraph(n.outcome) if n.outcome else "",
-                heading(self.tr("流转记录")),
-                table(
-                    [
-                        self.tr("时间"),
-                        self.tr("操作"),
-                        self.tr("状态"),
-                        self.tr("经办人"),
-                        self.tr("说明"),
-                    ],
-                    history,
-                    self.tr("尚无流转"),
-                ),
+                heading(self.tr("回访情况")) + paragraph(n.return_visit_result)
+                if n.return_visit_result
+                else "",
             ]
+        )
+
+    def _facts(self, n: NeedDetail) -> list[tuple[str, object]]:
+        lang = self.ctx.language
+        row = n.row
+        departments = {d.id: d.short_name or d.name for d in self._departments()}
+        supporting = "、".join(departments.get(d, "") for d in n.supporting_department_ids)
+        due: object = row.due_on or ""
+        if overdue_days(row, date.today()):
+            due = Html(f'<span class="warn">{esc(self._due_text(row))}</span>')
+        return [
+            (self.tr("企业"), Html(link("enterprise", row.enterprise_id, row.enterprise_name))),
+            (self.tr("跟踪档案"), Html(self._case_link(n.case_id))),
+            (self.tr("类别"), enum_label(row.category, lang)),
+            (self.tr("来源渠道"), enum_label(n.channel, lang)),
+            (self.tr("紧急程度"), enum_label(row.urgency, lang)),
+            (self.tr("复杂程度"), enum_label(n.complexity, lang)),
+            (self.tr("状态"), enum_label(row.status, lang)),
+            (self.tr("主办部门"), row.lead_department),
+            (self.tr("协办部门"), supporting),
+            (self.tr("提出日期"), row.raised_on),
+            (self.tr("受理日期"), n.accepted_on or ""),
+            (self.tr("交办日期"), n.assigned_on or ""),
+            (self.tr("期限"), due),
+            (self.tr("延期至"), n.extended_to or ""),
+            (self.tr("答复日期"), n.answered_on or ""),
+            (self.tr("办结日期"), row.closed_on or ""),
+            (self.tr("满意度"), enum_label(row.satisfaction, lang) if row.satisfaction else ""),
+        ]
+
+    def _departments(self) -> list[Any]:
+        return self.ctx.services.reference.list_departments()
+
+    def _case_link(self, case_id: uuid.UUID | None) -> str:
+        if case_id is None:
+            return ""
+        try:
+            case = self.ctx.services.cases.get_case(case_id)
+        except FirstBatchError:
+            return ""
+        return link("case", case_id, f"{case.row.case_no} {case.row.product_name}")
+
+    # -- new, edit, delete ----------------------------------------------------------
+
+    def new_record(self) -> None:
+        dialog = NeedDialog(self.ctx, None, None, self)
+        if self.ctx.run_dialog(dialog) and isinstance(dialog.result_value, NeedDetail):
+            self.data_changed.emit()
+            self._after_change(dialog.result_value)
+
+    def edit_record(self, row: NeedRow) -> None:
+        try:
+            need = self.ctx.services.needs.get_need(row.id)
+        except FirstBatchError as exc:
+            self.show_error(exc)
+            return
+        dialog = NeedDialog(self.ctx, None, need, self)
+        if self.ctx.run_dialog(dialog) and isinstance(dialog.result_value, NeedDetail):
+            self.data_changed.emit()
+            self._after_change(dialog.result_value)
+
+    def delete_record(self, row: NeedRow) -> None:
+        service = self.ctx.services.needs
+        label = f"{row.need_no} {row.title}"
+        self.delete_with_undo(
+            self.tr("删除问题诉求"),
+            self.tr("删除问题诉求“%1”？可用 Ctrl+Z 撤销。").replace("%1", label),
+            self.tr("删除问题诉求“%1”").replace("%1", label),
+            lambda: service.delete_need(row.id),
+            lambda ident=row.id: service.restore_need(ident),
         )

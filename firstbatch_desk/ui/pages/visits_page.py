@@ -14,11 +14,12 @@ from firstbatch_desk.domain.dtos.filters import VisitFilter
 from firstbatch_desk.domain.dtos.followup import VisitRow
 from firstbatch_desk.domain.enums import VisitMethod
 from firstbatch_desk.services.listing import SortOrder
+from firstbatch_desk.ui.dialogs.visit_opening import open_visit_form
 from firstbatch_desk.ui.i18n import enum_label
 from firstbatch_desk.ui.models.columns import Column
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.pages.list_page import ListPage
-from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, heading, link, muted
+from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, heading, link
 
 
 class VisitsPage(ListPage):
@@ -28,7 +29,8 @@ class VisitsPage(ListPage):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.add_print_button(self.tr("打印走访记录表"))
-        self.new_button.hide()
+        self.new_button.setText(self.tr("记录走访"))
+        self.new_button.setToolTip(self.tr("记录一次新的走访（Ctrl+N）"))
 
     def columns(self) -> list[Column]:
         return [
@@ -97,6 +99,30 @@ class VisitsPage(ListPage):
     def report_of(self, row: Any) -> tuple[str, str, str]:
         return ("visit", str(row.id), f"{row.visit_date} {row.enterprise_name}")
 
+    def can_create(self) -> bool:
+        return True
+
+    def new_record(self) -> None:
+        if open_visit_form(self.ctx, self):
+            self.data_changed.emit()
+            self.reload()
+
+    def edit_record(self, row: VisitRow) -> None:
+        if open_visit_form(self.ctx, self, visit_id=row.id):
+            self.data_changed.emit()
+            self.reload()
+
+    def delete_record(self, row: VisitRow) -> None:
+        service = self.ctx.services.visits
+        label = f"{row.visit_date} {row.enterprise_name}"
+        self.delete_with_undo(
+            self.tr("删除走访记录"),
+            self.tr("删除走访记录“%1”？可用 Ctrl+Z 撤销。").replace("%1", label),
+            self.tr("删除走访记录 %1").replace("%1", label),
+            lambda: service.delete_visit(row.id),
+            lambda ident=row.id: service.restore_visit(ident),
+        )
+
     def detail_html(self, row: VisitRow) -> str:
         v = self.ctx.services.visits.get_visit(row.id)
         lang = self.ctx.language
@@ -131,6 +157,5 @@ class VisitsPage(ListPage):
                 ),
                 heading(self.tr("走访纪要")) + f"<p>{summary}</p>",
                 body,
-                muted(self.tr("走访录入表单随“跟踪服务”功能提供。")),
             ]
         )

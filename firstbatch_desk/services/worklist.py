@@ -1,0 +1,237 @@
+"""The worklist (工作台): what an officer should act on now.
+
+Sections (``today`` is the officer's day; tombstoned rows never count):
+
+- DUE_THIS_WEEK (本周到期): active cases whose ``next_due_on`` is between
+  today and this week's Sunday, both included.
+- OVERDUE (已逾期): active cases whose ``next_due_on`` is before today.
+- NEVER_VISITED (认定后未走访): active cases with no visit (``last_visit_on``
+  is null) whose product has a live (not tombstoned) recognition, whatever
+  their due date; the cadence's first visit within 30 days is already in
+  ``next_due_on``, so such a case may be in DUE_THIS_WEEK or OVERDUE too.
+- NEEDS_DUE (诉求临期或逾期): open needs whose effective due date
+  (``extended_to`` or else ``due_on``) is on or before the third working day
+  after today (``ServiceConfig.calendar``); past due ones come first.
+- EXPIRING (认定即将到期): live recognitions (of live products and
+  enterprises) whose ``valid_until`` is between today and today +
+  ``ServiceConfig.expiry_warning_days``, both included.
+
+Paused and closed cases are never due. With ``officer_id`` the worklist keeps
+that officer's cases, the needs of those cases, and the recognitions of
+products that officer has a live case of (any status). Rows come most urgent
+first: earliest due date first, then by number.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+from sqlalchemy import Select, and_, exists, func, select
+from sqlalchemy.orm import aliased
+
+from firstbatch_desk.db.models import Case, Enterprise, Need, Officer, Recognition
+from firstbatch_desk.domain.dtos.worklist import WorkItem, WorkList, WorkSection
+from firstbatch_desk.domain.enums import CaseStatus, NeedStatus
+from firstbatch_desk.domain.followup import week_bounds
+from firstbatch_desk.domain.recognition import Validity
+from firstbatch_desk.services.base import ServiceBase
+from firstbatch_desk.services.cases import case_query, case_row
+from firstbatch_desk.services.needs import need_query, need_row
+from firstbatch_desk.services.recognitions import (
+    recognition_query,
+    recognition_row,
+    validity_condition,
+)
+
+NEED_WARNING_WORKING_DAYS = 3
+OPEN_NEED_STATES = tuple(s for s in NeedStatus if s.is_open)
+
+
+@dataclass(frozen=True, slots=True)
+class _Section:
+    """How one section is found: ``matching`` is counted; ``rows`` adds what the rows show."""
+
+    matching: Select[Any]
+    rows: Callable[[Select[Any]], Select[Any]]
+    item: Callable[[Any, date], WorkItem]
+
+
+class WorklistService(ServiceBase):
+    def build(
+        self, today: date | None = None, *, officer_id: uuid.UUID | None = None, limit: int = 200
+    ) -> WorkList:
+        """Every section's count and its first ``limit`` rows, most urgent first."""
+        today = today or date.today()
+        with self._read() as session:
+            sections = self._sections(today, officer_id)
+            counts = {name: self._count(session, s.matching) for name, s in sections.items()}
+            items = {
+                name: tuple(
+                    s.item(r, today) for r in session.execute(s.rows(s.matching).limit(limit))
+                )
+                if counts[name]
+                else ()
+                for name, s in sections.items()
+            }
+        return WorkList(today, MappingProxyType(counts), MappingProxyType(items))
+
+    def counts(
+        self, today: date | None = None, *, officer_id: uuid.UUID | None = None
+    ) -> dict[WorkSection, int]:
+        """How many rows each section holds (for the navigation badges)."""
+        today = today or date.today()
+        with self._read() as session:
+            sections = self._sections(today, officer_id)
+            return {name: self._count(session, s.matching) for name, s in sections.items()}
+
+    def _sections(self, today: date, officer_id: uuid.UUID | None) -> dict[WorkSection, _Section]:
+        sunday = week_bounds(today)[1]
+        need_horizon = self._config.calendar.add_working_days(today, NEED_WARNING_WORKING_DAYS)
+        active = case_query().where(Case.status == CaseStatus.ACTIVE)
+        if officer_id is not None:
+            active = active.where(Case.officer_id == officer_id)
+        by_due = _order(Case.next_due_on.is_(None), Case.next_due_on, Case.case_no)
+        recognised = (
+            exists()
+            .where(Recognition.product_id == Case.product_id, Recognition.deleted_at.is_(None))
+            .correlate(Case)
+        )
+        return {
+            WorkSection.DUE_THIS_WEEK: _Section(
+                active.where(Case.next_due_on.between(today, sunday)),
+                by_due,
+                _case_item(WorkSection.DUE_THIS_WEEK),
+            ),
+            WorkSection.OVERDUE: _Section(
+                active.where(Case.next_due_on < today), by_due, _case_item(WorkSection.OVERDUE)
+            ),
+            WorkSection.NEVER_VISITED: _Section(
+                active.where(Case.last_visit_on.is_(None), recognised),
+                by_due,
+                _case_item(WorkSection.NEVER_VISITED),
+            ),
+            WorkSection.NEEDS_DUE: self._needs_section(need_horizon, officer_id),
+            WorkSection.EXPIRING: self._expiring_section(
+                today, self._config.expiry_warning_days, officer_id
+            ),
+        }
+
+    @staticmethod
+    def _needs_section(horizon: date, officer_id: uuid.UUID | None) -> _Section:
+        effective_due = func.coalesce(Need.extended_to, Need.due_on)
+        matching = need_query().where(
+            Need.status.in_(OPEN_NEED_STATES),
+            # An extension only ever moves the date later, so ``due_on`` is never after
+            # the effective date: this bound lets the (status, due_on) index find the rows.
+            Need.due_on <= horizon,
+            effective_due <= horizon,
+        )
+        case_join = and_(Case.id == Need.case_id, Case.deleted_at.is_(None))
+        if officer_id is not None:
+            matching = matching.join(Case, case_join).where(Case.officer_id == officer_id)
+        else:
+            matching = matching.outerjoin(Case, case_join)
+
+        def rows(query: Select[Any]) -> Select[Any]:
+            return (
+                query.add_columns(Case.id.label("case_id"), Officer.name.label("officer_name"))
+                .outerjoin(Officer, Officer.id == Case.officer_id)
+                .order_by(effective_due, Need.need_no)
+            )
+
+        return _Section(matching, rows, _need_item)
+
+    @staticmethod
+    def _expiring_section(today: date, warn_days: int, officer_id: uuid.UUID | None) -> _Section:
+        matching = recognition_query().where(
+            validity_condition(Validity.EXPIRING, today, warn_days)
+        )
+        # The product's case to open: the one not closed (there is at most one), else the
+        # latest. (SQLite refuses outer columns in a subquery's ORDER BY, so no preference
+        # for the case that names this very recognition.)
+        other = aliased(Case)
+        cases = [other.product_id == Recognition.product_id, other.deleted_at.is_(None)]
+        if officer_id is not None:
+            cases.append(other.officer_id == officer_id)
+            matching = matching.where(exists().where(*cases).correlate(Recognition))
+        related = (
+            select(other.id)
+            .where(*cases)
+            .order_by(other.status == CaseStatus.CLOSED, other.opened_on.desc(), other.id)
+            .limit(1)
+            .correlate(Recognition)
+            .scalar_subquery()
+        )
+
+        def rows(query: Select[Any]) -> Select[Any]:
+            return (
+                query.add_columns(Case.id.label("case_id"), Officer.name.label("officer_name"))
+                .outerjoin(Case, Case.id == related)
+                .outerjoin(Officer, Officer.id == Case.officer_id)
+                .order_by(Recognition.valid_until, Enterprise.name, Recognition.id)
+            )
+
+        return _Section(matching, rows, _recognition_item)
+
+
+def _order(*columns: Any) -> Callable[[Select[Any]], Select[Any]]:
+    return lambda query: query.order_by(*columns)
+
+
+def _days_late(due: date | None, today: date) -> int:
+    return max(0, (today - due).days) if due is not None else 0
+
+
+def _case_item(section: WorkSection) -> Callable[[Any, date], WorkItem]:
+    def item(r: Any, today: date) -> WorkItem:
+        case = case_row(r)
+        return WorkItem(
+            section=section,
+            case_id=case.id,
+            enterprise_id=case.enterprise_id,
+            enterprise_name=case.enterprise_name,
+            subject=case.product_name,
+            reference=case.case_no,
+            due_on=case.next_due_on,
+            days_late=_days_late(case.next_due_on, today),
+            officer_name=case.officer_name,
+        )
+
+    return item
+
+
+def _need_item(r: Any, today: date) -> WorkItem:
+    need = need_row(r)
+    return WorkItem(
+        section=WorkSection.NEEDS_DUE,
+        case_id=r.case_id,
+        enterprise_id=need.enterprise_id,
+        enterprise_name=need.enterprise_name,
+        subject=need.title,
+        reference=need.need_no,
+        due_on=need.due_on,
+        days_late=_days_late(need.due_on, today),
+        officer_name=r.officer_name or "",
+        need_id=need.id,
+    )
+
+
+def _recognition_item(r: Any, today: date) -> WorkItem:
+    recognition = recognition_row(r)
+    return WorkItem(
+        section=WorkSection.EXPIRING,
+        case_id=r.case_id,
+        enterprise_id=recognition.enterprise_id,
+        enterprise_name=recognition.enterprise_name,
+        subject=f"{recognition.product_name}（{recognition.scheme.label()}）",
+        reference=recognition.document_no,
+        due_on=recognition.valid_until,
+        days_late=_days_late(recognition.valid_until, today),
+        officer_name=r.officer_name or "",
+        recognition_id=recognition.id,
+    )

@@ -1,0 +1,84 @@
+"""Opening the visit form: offering a kept draft back before starting afresh."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from firstbatch_desk.domain.dtos.drafts import DraftRow
+from firstbatch_desk.domain.errors import FirstBatchError
+from firstbatch_desk.ui.dialogs.visit_dialog import (
+    EDIT_KIND,
+    NEW_KIND,
+    VisitDialog,
+    edit_draft_key,
+)
+from firstbatch_desk.ui.page_context import PageContext
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("VisitOpening", text)
+
+
+def open_visit_form(
+    ctx: PageContext,
+    parent: QWidget | None,
+    *,
+    enterprise_id: uuid.UUID | None = None,
+    case_ids: tuple[uuid.UUID, ...] = (),
+    visit_id: uuid.UUID | None = None,
+) -> int:
+    """Show the visit form; returns how many visits were saved from it.
+
+    A draft of the same form (the same visit, or a new visit of the same
+    enterprise) is offered back first; declining it discards it.
+    """
+    try:
+        visit = ctx.services.visits.get_visit(visit_id) if visit_id is not None else None
+        draft = _kept_draft(ctx, enterprise_id, visit_id)
+    except FirstBatchError as exc:
+        ctx.prompts.error(parent, exc.message(ctx.message_language))
+        return 0
+    restore = False
+    if draft is not None:
+        question = _tr("有一份 %1 保存的未完成草稿（%2）。\n恢复它继续填写？选“否”将丢弃该草稿。")
+        restore = ctx.prompts.confirm(
+            parent,
+            _tr("恢复草稿"),
+            question.replace("%1", draft.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")).replace(
+                "%2", draft.title
+            ),
+        )
+        if not restore:
+            ctx.services.drafts.discard_draft(draft.key)
+    dialog = VisitDialog(
+        ctx,
+        enterprise_id=enterprise_id,
+        case_ids=case_ids,
+        visit=visit,
+        draft_key=draft.key if restore and draft is not None else None,
+        parent=parent,
+    )
+    if restore and draft is not None:
+        dialog.load_state(draft.payload)
+        dialog.draft_label.setText(_tr("已恢复草稿。"))
+    saved: list[object] = []
+    dialog.saved.connect(saved.append)
+    ctx.run_dialog(dialog)
+    return len(saved)
+
+
+def _kept_draft(
+    ctx: PageContext, enterprise_id: uuid.UUID | None, visit_id: uuid.UUID | None
+) -> DraftRow | None:
+    drafts = ctx.services.drafts
+    if visit_id is not None:
+        return drafts.get_draft(edit_draft_key(visit_id))
+    subject = str(enterprise_id) if enterprise_id is not None else None
+    found = drafts.find_drafts(NEW_KIND, subject)
+    return found[0] if found else None
+
+
+__all__ = ["EDIT_KIND", "NEW_KIND", "open_visit_form"]

@@ -1,0 +1,346 @@
+"""Recording visits as an officer does: the form, its drafts, needs and attachments."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from firstbatch_desk.domain.dtos.filters import NeedFilter, VisitFilter
+from firstbatch_desk.domain.enums import AttachmentOwner, NeedCategory, VisitMethod
+from firstbatch_desk.ui.dialogs.visit_dialog import NEW_KIND, VisitDialog
+from firstbatch_desk.ui.launch import build_main_window
+from firstbatch_desk.ui.main_window import MainWindow
+from tests import factories
+from tests.ui.keyboard import type_text
+
+SUMMARY = "企业生产正常，反映融资难，希望对接银行。"
+
+
+def _two_cases(services: Any) -> tuple[Any, Any]:
+    first = factories.recognised_case(services)
+    second = factories.recognised_case(services, enterprise_id=first.row.enterprise_id)
+    return first, second
+
+
+def _open_form_on_case(window: MainWindow, qtbot: QtBot, case: Any) -> None:
+    window.open_record("case", str(case.row.id))
+    page = window.cases_page
+    qtbot.waitUntil(lambda: page.current_key() == case.row.id.hex, timeout=3000)
+    qtbot.mouseClick(page.record_visit_button, Qt.MouseButton.LeftButton)
+
+
+def _key(qtbot: QtBot, dialog: Any, key: Qt.Key) -> None:
+    """A Ctrl+key chord typed into the form, as the officer's keyboard sends it."""
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    qtbot.keyClick(QApplication.focusWidget() or dialog, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def _choose(combo: Any, data: object) -> None:
+    index = combo.findData(data)
+    assert index >= 0, f"{data!r} not offered"
+    combo.setCurrentIndex(index)
+
+
+def _wait_for_draft(qtbot: QtBot, context: Any, enterprise_id: Any) -> None:
+    drafts = context.services.drafts
+    qtbot.waitUntil(lambda: drafts.find_drafts(NEW_KIND, str(enterprise_id)), timeout=3000)
+
+
+def test_a_visit_covering_two_cases_raises_a_need_and_is_saved_with_ctrl_s(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any
+) -> None:
+    services = context.services
+    first, second = _two_cases(services)
+    enterprise_id = first.row.enterprise_id
+    departments = services.reference.list_departments()
+
+    def raise_need(dialog: Any) -> None:
+        _choose(dialog.category_combo, NeedCategory.FINANCING.value)
+        type_text(qtbot, dialog.title_edit, "希望对接银行贷款")
+        if departments:
+            _choose(dialog.lead_combo, str(departments[0].id))
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    def fill_visit(dialog: VisitDialog) -> None:
+        assert dialog.cases_list.checked_ids() == [str(first.row.id)]
+        dialog.cases_list.check(str(second.row.id))
+        _choose(dialog.method_combo, VisitMethod.ON_SITE.value)
+        dialog.attendees.set_attendees(())
+        dialog.attendees.table.item(0, 0).setText("张伟")
+        dialog.attendees.table.item(0, 1).setText("总经理")
+        type_text(qtbot, dialog.texts["summary"], SUMMARY)
+        dialog.contract_edit.setText("120.5")
+        dialog.quantity_edit.setText("30")
+        dialog.unit_edit.setText("吨")
+        assert dialog.next_edit.text(), "the cadence proposes the next visit"
+        dialogs.scripts.append(raise_need)
+        qtbot.mouseClick(dialog.raise_need_button, Qt.MouseButton.LeftButton)
+        assert "希望对接银行贷款" in dialog.needs_list.toPlainText()
+        assert services.needs.list_needs(NeedFilter(enterprise_id=enterprise_id)) == []
+        _key(qtbot, dialog, Qt.Key.Key_S)
+        assert not dialog.isVisible(), [(k, e.text()) for k, e in dialog.errors.items() if e.text()]
+
+    dialogs.scripts.append(fill_visit)
+    _open_form_on_case(window, qtbot, first)
+
+    visits = services.visits.list_visits(VisitFilter(enterprise_id=enterprise_id))
+    assert len(visits) == 1
+    detail = services.visits.get_visit(visits[0].id)
+    assert set(detail.case_ids) == {first.row.id, second.row.id}
+    assert detail.summary == SUMMARY
+    assert [(a.name, a.title) for a in detail.attendees] == [("张伟", "总经理")]
+    assert str(detail.contract_value) == "120.50" or float(detail.contract_value) == 120.5
+    assert detail.quantity == "30" and detail.quantity_unit == "吨"
+    needs = services.needs.list_needs(NeedFilter(enterprise_id=enterprise_id))
+    assert [n.title for n in needs] == ["希望对接银行贷款"]
+    assert services.needs.get_need(needs[0].id).visit_id == detail.row.id
+    assert services.drafts.find_drafts(NEW_KIND) == [], "saving takes the draft away"
+    for case in (first, second):
+        assert services.cases.get_case(case.row.id).row.last_visit_on == detail.row.visit_date
+
+
+def test_a_visit_without_a_case_is_refused_next_to_the_field_and_nothing_is_saved(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any
+) -> None:
+    first, _second = _two_cases(context.services)
+
+    def untick_and_save(dialog: VisitDialog) -> None:
+        dialog.cases_list.set_checked(())
+        type_text(qtbot, dialog.texts["summary"], SUMMARY)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible()
+        assert dialog.errors["case_ids"].isVisible()
+        assert "档案" in dialog.errors["case_ids"].text()
+        dialog.contract_edit.setText("一百万")
+        assert dialog.errors["contract_value"].isVisible()
+        dialog.reject()
+
+    dialogs.scripts.append(untick_and_save)
+    _open_form_on_case(window, qtbot, first)
+    assert context.services.visits.list_visits() == []
+
+
+def test_ctrl_enter_saves_and_starts_the_next_visit_of_the_same_enterprise(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any
+) -> None:
+    first, _second = _two_cases(context.services)
+
+    def two_visits(dialog: VisitDialog) -> None:
+        type_text(qtbot, dialog.texts["summary"], "第一次走访")
+        _key(qtbot, dialog, Qt.Key.Key_Return)
+        assert dialog.isVisible(), "the form stays open for the next visit"
+        assert dialog.texts["summary"].toPlainText() == ""
+        assert dialog.cases_list.checked_ids() == [str(first.row.id)]
+        type_text(qtbot, dialog.texts["summary"], "第二次走访")
+        _key(qtbot, dialog, Qt.Key.Key_S)
+
+    dialogs.scripts.append(two_visits)
+    _open_form_on_case(window, qtbot, first)
+    summaries = sorted(
+        context.services.visits.get_visit(v.id).summary
+        for v in context.services.visits.list_visits()
+    )
+    assert summaries == ["第一次走访", "第二次走访"]
+
+
+def test_closing_the_window_without_saving_keeps_a_draft_that_is_offered_back(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any, prompts: Any
+) -> None:
+    first, _second = _two_cases(context.services)
+    enterprise_id = first.row.enterprise_id
+
+    def type_and_close(dialog: VisitDialog) -> None:
+        type_text(qtbot, dialog.texts["summary"], SUMMARY)
+        dialog.texts["policies_explained"].setPlainText("宣传首批次保险补偿政策")
+        _choose(dialog.method_combo, VisitMethod.PHONE.value)
+        dialog.close()
+
+    dialogs.scripts.append(type_and_close)
+    _open_form_on_case(window, qtbot, first)
+    assert context.services.visits.list_visits() == []
+    window.close()
+
+    again = build_main_window(context, prompts)
+    again.ctx.run_dialog = dialogs
+    qtbot.addWidget(again)
+    again.show()
+    restored: dict[str, Any] = {}
+
+    def look(dialog: VisitDialog) -> None:
+        restored["summary"] = dialog.texts["summary"].toPlainText()
+        restored["policies"] = dialog.texts["policies_explained"].toPlainText()
+        restored["method"] = dialog.method_combo.currentData()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    prompts.answers.append(True)  # 恢复草稿？
+    dialogs.scripts.append(look)
+    _open_form_on_case(again, qtbot, first)
+    again.ctx.tasks.wait()
+    assert restored == {
+        "summary": SUMMARY,
+        "policies": "宣传首批次保险补偿政策",
+        "method": VisitMethod.PHONE.value,
+    }
+    assert len(context.services.visits.list_visits(VisitFilter(enterprise_id=enterprise_id))) == 1
+    assert context.services.drafts.find_drafts(NEW_KIND) == []
+
+
+def test_declining_the_draft_discards_it(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any, prompts: Any
+) -> None:
+    first, _second = _two_cases(context.services)
+
+    def type_and_close(dialog: VisitDialog) -> None:
+        type_text(qtbot, dialog.texts["summary"], "半截记录")
+        dialog.close()
+
+    def look(dialog: VisitDialog) -> None:
+        assert dialog.texts["summary"].toPlainText() == ""
+        dialog.reject()
+
+    dialogs.scripts.extend([type_and_close, look])
+    _open_form_on_case(window, qtbot, first)
+    assert len(context.services.drafts.find_drafts(NEW_KIND)) == 1
+    prompts.answers.append(False)
+    _open_form_on_case(window, qtbot, first)
+    assert context.services.drafts.find_drafts(NEW_KIND) == []
+
+
+def _photo(path: Path) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", (300, 200), (200, 40, 40)).save(path, "JPEG")
+    return path
+
+
+def test_attachments_are_added_by_drop_and_dialog_and_saved_with_the_visit(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any, prompts: Any, tmp_path: Path
+) -> None:
+    first, _second = _two_cases(context.services)
+    photo = _photo(tmp_path / "现场照片.jpg")
+    scan = tmp_path / "签字页.pdf"
+    scan.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    empty = tmp_path / "空文件.txt"
+    empty.write_bytes(b"")
+    opened: list[Path] = []
+    window.ctx.open_file = lambda path: opened.append(path) or True
+
+    def attach(dialog: VisitDialog) -> None:
+        panel = dialog.attachments
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(photo)), QUrl.fromLocalFile(str(empty))])
+        drop = QDropEvent(
+            QPoint(10, 10),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        panel.dragEnterEvent(
+            QDragEnterEvent(
+                QPoint(10, 10),
+                Qt.DropAction.CopyAction,
+                mime,
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            )
+        )
+        panel.dropEvent(drop)
+        assert drop.isAccepted()
+        assert panel.list.count() == 1
+        assert panel.error.isVisible() and "空文件" in panel.error.text()
+        assert not panel.list.item(0).icon().isNull()
+        prompts.open_files = [scan]
+        qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+        assert panel.list.count() == 2
+        panel.list.setCurrentRow(0)
+        qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+        type_text(qtbot, dialog.texts["summary"], SUMMARY)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    dialogs.scripts.append(attach)
+    _open_form_on_case(window, qtbot, first)
+    assert opened and opened[0].name == "现场照片.jpg" and opened[0].read_bytes()[:2] == b"\xff\xd8"
+    visit = context.services.visits.list_visits()[0]
+    rows = context.services.attachments.list_for(AttachmentOwner.VISIT, visit.id)
+    assert sorted(r.original_name for r in rows) == ["现场照片.jpg", "签字页.pdf"]
+
+
+KILLED_SCRIPT = textwrap.dedent(
+    """
+    import sys, uuid
+    from PySide6.QtWidgets import QApplication
+    from firstbatch_desk.app import open_context
+    from firstbatch_desk.ui.launch import build_main_window
+    from firstbatch_desk.ui.dialogs.visit_dialog import VisitDialog
+    from firstbatch_desk.ui.prompts import Prompts
+
+    app = QApplication([])
+    context = open_context(sys.argv[1])
+    window = build_main_window(context, Prompts())
+    dialog = VisitDialog(
+        window.ctx, enterprise_id=uuid.UUID(sys.argv[2]), case_ids=(uuid.UUID(sys.argv[3]),)
+    )
+    dialog.show()
+    dialog.texts["summary"].setPlainText(sys.argv[4])
+    deadline = __import__("time").monotonic() + 10
+    while not context.services.drafts.find_drafts("visit_new"):
+        app.processEvents()
+        if __import__("time").monotonic() > deadline:
+            sys.exit(3)
+    print("typed", flush=True)
+    __import__("time").sleep(60)
+    """
+)
+
+
+def test_a_killed_process_loses_nothing_typed(
+    qtbot: QtBot, dialogs: Any, context: Any, prompts: Any, data_dir: Path
+) -> None:
+    first, _second = _two_cases(context.services)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            KILLED_SCRIPT,
+            str(data_dir),
+            str(first.row.enterprise_id),
+            str(first.row.id),
+            SUMMARY,
+        ],
+        stdout=subprocess.PIPE,
+        env=env,
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == b"typed"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+    main = build_main_window(context, prompts)
+    main.ctx.run_dialog = dialogs
+    qtbot.addWidget(main)
+    main.show()
+    seen: list[str] = []
+
+    def look(dialog: VisitDialog) -> None:
+        seen.append(dialog.texts["summary"].toPlainText())
+        dialog.reject()
+
+    prompts.answers.append(True)
+    dialogs.scripts.append(look)
+    _open_form_on_case(main, qtbot, first)
+    main.ctx.tasks.wait()
+    assert seen == [SUMMARY]

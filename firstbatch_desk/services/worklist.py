@@ -31,7 +31,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, select
 from sqlalchemy.orm import aliased
 
 from firstbatch_desk.db.models import Case, Enterprise, Need, Officer, Recognition
@@ -54,10 +54,14 @@ OPEN_NEED_STATES = tuple(s for s in NeedStatus if s.is_open)
 
 @dataclass(frozen=True, slots=True)
 class _Section:
-    """How one section is found: ``matching`` is counted; ``rows`` adds what the rows show."""
+    """How one section is found.
 
-    matching: Select[Any]
-    rows: Callable[[Select[Any]], Select[Any]]
+    ``count`` counts its rows joining only the tables that can change the number;
+    ``rows(limit)`` selects the first ``limit`` rows to show, most urgent first.
+    """
+
+    count: Select[Any]
+    rows: Callable[[int], Select[Any]]
     item: Callable[[Any, date], WorkItem]
 
 
@@ -68,119 +72,132 @@ class WorklistService(ServiceBase):
         """Every section's count and its first ``limit`` rows, most urgent first."""
         today = today or date.today()
         with self._read() as session:
-            sections = self._sections(today, officer_id)
-            counts = {name: self._count(session, s.matching) for name, s in sections.items()}
-            items = {
-                name: tuple(
-                    s.item(r, today) for r in session.execute(s.rows(s.matching).limit(limit))
-                )
-                if counts[name]
-                else ()
-                for name, s in sections.items()
-            }
+            counts: dict[WorkSection, int] = {}
+            items: dict[WorkSection, tuple[WorkItem, ...]] = {}
+            for name, section in self._sections(today, officer_id).items():
+                counts[name] = int(session.execute(section.count).scalar_one())
+                found = session.execute(section.rows(limit)) if counts[name] else ()
+                items[name] = tuple(section.item(r, today) for r in found)
         return WorkList(today, MappingProxyType(counts), MappingProxyType(items))
 
     def counts(
         self, today: date | None = None, *, officer_id: uuid.UUID | None = None
     ) -> dict[WorkSection, int]:
-        """How many rows each section holds (for the navigation badges)."""
+        """How many rows each section holds (for the navigation badges): COUNT queries only."""
         today = today or date.today()
         with self._read() as session:
-            sections = self._sections(today, officer_id)
-            return {name: self._count(session, s.matching) for name, s in sections.items()}
+            return {
+                name: int(session.execute(section.count).scalar_one())
+                for name, section in self._sections(today, officer_id).items()
+            }
 
     def _sections(self, today: date, officer_id: uuid.UUID | None) -> dict[WorkSection, _Section]:
-        sunday = week_bounds(today)[1]
-        need_horizon = self._config.calendar.add_working_days(today, NEED_WARNING_WORKING_DAYS)
-        active = case_query().where(Case.status == CaseStatus.ACTIVE)
+        active = [Case.status == CaseStatus.ACTIVE]
         if officer_id is not None:
-            active = active.where(Case.officer_id == officer_id)
-        by_due = _order(Case.next_due_on.is_(None), Case.next_due_on, Case.case_no)
+            active.append(Case.officer_id == officer_id)
         recognised = (
             exists()
             .where(Recognition.product_id == Case.product_id, Recognition.deleted_at.is_(None))
             .correlate(Case)
         )
+        sunday = week_bounds(today)[1]
+        need_horizon = self._config.calendar.add_working_days(today, NEED_WARNING_WORKING_DAYS)
+        warn_days = self._config.expiry_warning_days
         return {
-            WorkSection.DUE_THIS_WEEK: _Section(
-                active.where(Case.next_due_on.between(today, sunday)),
-                by_due,
-                _case_item(WorkSection.DUE_THIS_WEEK),
+            WorkSection.DUE_THIS_WEEK: _case_section(
+                WorkSection.DUE_THIS_WEEK, *active, Case.next_due_on.between(today, sunday)
             ),
-            WorkSection.OVERDUE: _Section(
-                active.where(Case.next_due_on < today), by_due, _case_item(WorkSection.OVERDUE)
+            WorkSection.OVERDUE: _case_section(
+                WorkSection.OVERDUE, *active, Case.next_due_on < today
             ),
-            WorkSection.NEVER_VISITED: _Section(
-                active.where(Case.last_visit_on.is_(None), recognised),
-                by_due,
-                _case_item(WorkSection.NEVER_VISITED),
+            WorkSection.NEVER_VISITED: _case_section(
+                WorkSection.NEVER_VISITED, *active, Case.last_visit_on.is_(None), recognised
             ),
-            WorkSection.NEEDS_DUE: self._needs_section(need_horizon, officer_id),
-            WorkSection.EXPIRING: self._expiring_section(
-                today, self._config.expiry_warning_days, officer_id
-            ),
+            WorkSection.NEEDS_DUE: _needs_section(need_horizon, officer_id),
+            WorkSection.EXPIRING: _expiring_section(today, warn_days, officer_id),
         }
 
-    @staticmethod
-    def _needs_section(horizon: date, officer_id: uuid.UUID | None) -> _Section:
-        effective_due = func.coalesce(Need.extended_to, Need.due_on)
-        matching = need_query().where(
-            Need.status.in_(OPEN_NEED_STATES),
-            # An extension only ever moves the date later, so ``due_on`` is never after
-            # the effective date: this bound lets the (status, due_on) index find the rows.
-            Need.due_on <= horizon,
-            effective_due <= horizon,
+
+def _case_section(section: WorkSection, *conditions: ColumnElement[bool]) -> _Section:
+    # case_query() has the same live conditions; its join to products cannot drop a
+    # row (foreign key) and the one to officers is an outer join.
+    count = (
+        select(func.count())
+        .select_from(Case)
+        .join(Enterprise, Enterprise.id == Case.enterprise_id)
+        .where(Case.deleted_at.is_(None), Enterprise.deleted_at.is_(None), *conditions)
+    )
+
+    def rows(limit: int) -> Select[Any]:
+        # The (status, next_due_on) index yields this order, so the query stops early.
+        query = case_query().where(*conditions)
+        return query.order_by(Case.next_due_on, Case.case_no).limit(limit)
+
+    return _Section(count, rows, _case_item(section))
+
+
+def _needs_section(horizon: date, officer_id: uuid.UUID | None) -> _Section:
+    effective_due = func.coalesce(Need.extended_to, Need.due_on)
+    conditions = [
+        Need.deleted_at.is_(None),
+        Need.status.in_(OPEN_NEED_STATES),
+        # An extension only ever moves the date later, so ``due_on`` is never after
+        # the effective date: this bound lets the (status, due_on) index find the rows.
+        Need.due_on <= horizon,
+        effective_due <= horizon,
+    ]
+    case_join = and_(Case.id == Need.case_id, Case.deleted_at.is_(None))
+    count = select(func.count()).select_from(Need)
+    if officer_id is not None:
+        conditions.append(Case.officer_id == officer_id)
+        count = count.join(Case, case_join)
+    # need_query()'s join to enterprises cannot drop a row (foreign key).
+    count = count.where(*conditions)
+
+    def rows(limit: int) -> Select[Any]:
+        return (
+            need_query()
+            .add_columns(Case.id.label("case_id"), Officer.name.label("officer_name"))
+            .outerjoin(Case, case_join)
+            .outerjoin(Officer, Officer.id == Case.officer_id)
+            .where(*conditions)
+            .order_by(effective_due, Need.need_no)
+            .limit(limit)
         )
-        case_join = and_(Case.id == Need.case_id, Case.deleted_at.is_(None))
-        if officer_id is not None:
-            matching = matching.join(Case, case_join).where(Case.officer_id == officer_id)
-        else:
-            matching = matching.outerjoin(Case, case_join)
 
-        def rows(query: Select[Any]) -> Select[Any]:
-            return (
-                query.add_columns(Case.id.label("case_id"), Officer.name.label("officer_name"))
-                .outerjoin(Officer, Officer.id == Case.officer_id)
-                .order_by(effective_due, Need.need_no)
-            )
+    return _Section(count, rows, _need_item)
 
-        return _Section(matching, rows, _need_item)
 
-    @staticmethod
-    def _expiring_section(today: date, warn_days: int, officer_id: uuid.UUID | None) -> _Section:
-        matching = recognition_query().where(
-            validity_condition(Validity.EXPIRING, today, warn_days)
-        )
-        # The product's case to open: the one not closed (there is at most one), else the
-        # latest. (SQLite refuses outer columns in a subquery's ORDER BY, so no preference
-        # for the case that names this very recognition.)
-        other = aliased(Case)
-        cases = [other.product_id == Recognition.product_id, other.deleted_at.is_(None)]
-        if officer_id is not None:
-            cases.append(other.officer_id == officer_id)
-            matching = matching.where(exists().where(*cases).correlate(Recognition))
-        related = (
-            select(other.id)
-            .where(*cases)
-            .order_by(other.status == CaseStatus.CLOSED, other.opened_on.desc(), other.id)
-            .limit(1)
-            .correlate(Recognition)
-            .scalar_subquery()
+def _expiring_section(today: date, warn_days: int, officer_id: uuid.UUID | None) -> _Section:
+    # The product's case to open: the one not closed (there is at most one), else the
+    # latest. (SQLite refuses outer columns in a subquery's ORDER BY, so there is no
+    # preferring the case that names this very recognition.)
+    other = aliased(Case)
+    cases = [other.product_id == Recognition.product_id, other.deleted_at.is_(None)]
+    conditions = [validity_condition(Validity.EXPIRING, today, warn_days)]
+    if officer_id is not None:
+        cases.append(other.officer_id == officer_id)
+        conditions.append(exists().where(*cases).correlate(Recognition))
+    matching = recognition_query().where(*conditions)
+    related = (
+        select(other.id)
+        .where(*cases)
+        .order_by(other.status == CaseStatus.CLOSED, other.opened_on.desc(), other.id)
+        .limit(1)
+        .correlate(Recognition)
+        .scalar_subquery()
+    )
+
+    def rows(limit: int) -> Select[Any]:
+        return (
+            matching.add_columns(Case.id.label("case_id"), Officer.name.label("officer_name"))
+            .outerjoin(Case, Case.id == related)
+            .outerjoin(Officer, Officer.id == Case.officer_id)
+            .order_by(Recognition.valid_until, Enterprise.name, Recognition.id)
+            .limit(limit)
         )
 
-        def rows(query: Select[Any]) -> Select[Any]:
-            return (
-                query.add_columns(Case.id.label("case_id"), Officer.name.label("officer_name"))
-                .outerjoin(Case, Case.id == related)
-                .outerjoin(Officer, Officer.id == Case.officer_id)
-                .order_by(Recognition.valid_until, Enterprise.name, Recognition.id)
-            )
-
-        return _Section(matching, rows, _recognition_item)
-
-
-def _order(*columns: Any) -> Callable[[Select[Any]], Select[Any]]:
-    return lambda query: query.order_by(*columns)
+    return _Section(matching.with_only_columns(func.count()), rows, _recognition_item)
 
 
 def _days_late(due: date | None, today: date) -> int:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from firstbatch_desk.ui.page_context import PageContext
     from firstbatch_desk.ui.pages.list_page import ListPage
     from firstbatch_desk.ui.pages.page_set import PageSet
-    from firstbatch_desk.ui.pages.placeholder_page import PlaceholderPage
+    from firstbatch_desk.ui.pages.workbench_page import WorkbenchPage
 
 NAVIGATION_STYLE = """
 QListWidget { background: #1f3a56; color: #e8eef5; border: none; font-size: 15px;
@@ -145,10 +145,12 @@ class MainWindow(QMainWindow):
             self._holders[self.PAGES.index(name)].layout().addWidget(page)
             if name == "register":
                 page.currentChanged.connect(lambda _i: self._ensure_current_loaded())
+            if name == "workbench":
+                page.counted.connect(self._show_work_counts)
         return page
 
     @property
-    def workbench_page(self) -> PlaceholderPage:
+    def workbench_page(self) -> WorkbenchPage:
         return self._page("workbench")
 
     @property
@@ -310,13 +312,22 @@ class MainWindow(QMainWindow):
         self.update_counts()
 
     def open_record(self, kind: str, ident: str) -> None:
-        """Show a record from a link: switch page and select it (clearing filters if needed)."""
-        targets = {"enterprise": "enterprises", "case": "register"}
+        """Show a record from a link: switch page and select it (clearing filters if needed).
+
+        A case opens with its 记录走访 button focused, so Enter starts the visit form.
+        """
+        targets = {
+            "enterprise": ("enterprises", None),
+            "case": ("register", "cases"),
+            "recognition": ("register", "recognitions"),
+            "need": ("needs", None),
+        }
         if kind not in targets or self.pages is None:
             return
-        self.show_page(targets[kind])
-        page = self.enterprises_page if kind == "enterprise" else self.cases_page
-        if kind == "case":
+        page_name, tab = targets[kind]
+        self.show_page(page_name)
+        page = self._page(tab or page_name)
+        if tab is not None:
             self.register_tabs.setCurrentWidget(page)
         page.ensure_loaded()
         key = ident.replace("-", "")
@@ -324,6 +335,9 @@ class MainWindow(QMainWindow):
             page.search_box.clear()
             page.reload()
             page.select_key(key)
+        button = getattr(page, "record_visit_button", None)
+        if kind == "case" and button is not None:
+            button.setFocus()
 
     def open_report(self, kind: str, ident: str, label: str) -> None:
         """Go to the reports page with this record chosen."""
@@ -336,6 +350,19 @@ class MainWindow(QMainWindow):
             return
         info = self.ctx.services.info
         self.ctx.tasks.run(info.record_counts, self._show_counts)
+        self.ctx.tasks.run(self.ctx.services.worklist.counts, self._show_work_counts)
+
+    def _show_work_counts(self, counts: dict[Any, int]) -> None:
+        """The worklist's total on the navigation, each section in its tooltip."""
+        from firstbatch_desk.ui.i18n import enum_label
+
+        item = self.navigation.item(self.PAGES.index("workbench"))
+        total = sum(counts.values())
+        item.setText(self.tr("工作台") + (f"  {total}" if total else ""))
+        lang = self.ctx.language if self.ctx else "zh_CN"
+        item.setToolTip(
+            "\n".join(f"{enum_label(section, lang)}：{count}" for section, count in counts.items())
+        )
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         self.counts_label.setText(

@@ -132,10 +132,15 @@ def test_a_broken_override_is_reported_and_the_shipped_calendar_listed(
     assert str(SHIPPED) in captured.out and "国庆节" in captured.out
 
 
-def test_export_refuses_a_folder_or_a_missing_folder(tmp_path: Path, capsys: Capture) -> None:
-    assert main(["calendar", "--export", str(tmp_path)]) == 1
+def test_export_refuses_a_folder_or_a_missing_folder(
+    home: Path, tmp_path: Path, capsys: Capture
+) -> None:
+    assert main(["calendar", "--export", str(tmp_path), "--data-dir", str(home)]) == 1
     assert "是一个文件夹" in capsys.readouterr().err
-    assert main(["calendar", "--export", str(tmp_path / "no" / "x.json")]) == 1
+    assert (
+        main(["calendar", "--export", str(tmp_path / "no" / "x.json"), "--data-dir", str(home)])
+        == 1
+    )
     assert "所在文件夹不存在" in capsys.readouterr().err
     assert not (tmp_path / "no").exists()
 

@@ -102,8 +102,11 @@ def test_an_override_in_the_data_directory_is_used(data_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "named"),
     [
-        ('{"years": {"2026": {"holidays": [{"name": "春节", "from": "2026-02-30"}]}}}', "2026-02-30"),
-        ("{\"years\": {\"2026\": ", "JSON"),
+        (
+            '{"years": {"2026": {"holidays": [{"name": "春节", "from": "2026-02-30"}]}}}',
+            "2026-02-30",
+        ),
+        ('{"years": {"2026": ', "JSON"),
         ("节假日".encode("gbk"), "UTF-8"),
     ],
     ids=["impossible date", "cut-off file", "GBK text"],

@@ -105,7 +105,9 @@ def test_every_page_opens_without_error(filled: Any, window: MainWindow, qtbot: 
         )
         assert window.stack.currentIndex() == window.PAGES.index(name)
     window.show_page("workbench")
-    assert "跟踪中的档案" in window.workbench_page.label.text()
+    tree = window.workbench_page.tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 5)
+    assert any("已逾期" in tree.topLevelItem(i).text(0) for i in range(5))
 
 
 def test_big_lists_show_the_first_rows_then_the_rest_from_the_background(

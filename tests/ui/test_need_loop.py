@@ -168,7 +168,7 @@ def test_a_need_is_raised_with_ctrl_n_and_taken_round_the_whole_loop(
         assert WHEN.search(newest) and datetime.now().strftime("%Y-%m-%d") in newest
         if note:
             assert note in newest
-        status_cell = page.model.index(0, 4).data()
+        status_cell = page.model.index(0, 4).data()  # 状态
         assert status_cell == page.need.row.status.label("zh")
 
     need = services.needs.get_need(need.row.id)
@@ -245,7 +245,7 @@ def test_an_overdue_need_is_red_says_how_late_and_has_its_filter(
 
     def cells(need: Any) -> tuple[str, Any]:
         row = page.model.row_of_key(need.row.id.hex)
-        index = page.model.index(row, 6)
+        index = page.model.index(row, 5)  # 期限
         return index.data(), index.data(Qt.ItemDataRole.ForegroundRole)
 
     due = services.needs.get_need(late.row.id).row.due_on

@@ -42,7 +42,8 @@ class NeedActionDialog(FormDialog):
         self.save_button.setText(action.label(lang))
         target = next_status(need.row.status, action)
         self.summary_label = QLabel(
-            f"<b>{esc(need.row.title)}</b><br>"
+            f"<b>{esc(need.row.need_no)} {esc(need.row.title)}</b><br>"
+            + esc(self.tr("状态："))
             + esc(enum_label(need.row.status, ctx.language))
             + " → "
             + esc(enum_label(target, ctx.language)),
@@ -64,13 +65,12 @@ class NeedActionDialog(FormDialog):
         self._add_action_fields()
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("note_edit")
-        self.note_edit.setMaximumHeight(90)
         required = note_required(action)
         if required:
             self.note_edit.setPlaceholderText(self.tr("此操作必须说明原因"))
         self.add_row("note", self.tr("说明"), self.note_edit, required=required)
         self.note_edit.textChanged.connect(self.errors["note"].clear_message)
-        self.resize(480, 320)
+        self.resize(500, 360)
 
     # -- fields ----------------------------------------------------------------
 
@@ -112,7 +112,6 @@ class NeedActionDialog(FormDialog):
                 )
             self.result_edit = QPlainTextEdit(self)
             self.result_edit.setObjectName("return_visit_edit")
-            self.result_edit.setMaximumHeight(90)
             self.add_row("satisfaction", self.tr("满意度"), self.satisfaction_combo, required=True)
             self.add_row("return_visit_result", self.tr("回访情况"), self.result_edit)
             self.satisfaction_combo.currentIndexChanged.connect(

@@ -80,7 +80,7 @@ class NeedDialog(FormDialog):
         elif initial is not None:
             self._load_input(initial)
         self._on_lead_changed()
-        self.resize(600, 680)
+        self.resize(600, 640)
 
     # -- building -----------------------------------------------------------------
 
@@ -102,7 +102,6 @@ class NeedDialog(FormDialog):
         )
         self.description_edit = QPlainTextEdit(self)
         self.description_edit.setObjectName("description_edit")
-        self.description_edit.setMaximumHeight(110)
         self.channel_combo = self._enum_combo("channel_combo", NeedChannel, lang)
         self.urgency_combo = self._enum_combo("urgency_combo", Urgency, lang)
         self.simple_radio = QRadioButton(enum_label(Complexity.SIMPLE, lang), self)
@@ -125,7 +124,7 @@ class NeedDialog(FormDialog):
         self.supporting_list.setWrapping(True)
         self.supporting_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.supporting_list.setSpacing(2)
-        self.supporting_list.setMaximumHeight(96)
+        self.supporting_list.setFixedHeight(84)  # three lines of names; scrolls beyond
         for department in self.ctx.services.reference.list_departments():
             self.lead_combo.addItem(department.name, str(department.id))
             item = QListWidgetItem(department.short_name or department.name)

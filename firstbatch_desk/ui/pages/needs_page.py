@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,6 +48,17 @@ OVERDUE = QColor("#c0392b")
 OVERDUE_FILTER = "OVERDUE"
 
 
+def pairs_grid(pairs: Sequence[tuple[str, object]]) -> str:
+    """Label–value pairs two to a line (short values such as dates and states)."""
+    cells = [
+        f"<th>{esc(label)}</th><td style='padding-right: 18px'>"
+        f"{value if isinstance(value, Html) else esc(value)}</td>"
+        for label, value in pairs
+    ]
+    lines = ["".join(cells[i : i + 2]) for i in range(0, len(cells), 2)]
+    return "<table>" + "".join(f"<tr>{line}</tr>" for line in lines) + "</table>"
+
+
 def overdue_days(row: NeedRow, today: date) -> int:
     """How many days an open need is past its effective deadline (0 if it is not)."""
     if not row.status.is_open or row.due_on is None or row.due_on >= today:
@@ -73,12 +84,12 @@ class NeedsPage(ListPage):
     def columns(self) -> list[Column]:
         return [
             Column(self.tr("编号"), lambda r: r.need_no, "need_no", width=110),
-            Column(self.tr("企业"), lambda r: r.enterprise_name, "enterprise", width=200),
+            Column(self.tr("企业"), lambda r: r.enterprise_name, "enterprise", width=180),
             Column(self.tr("类别"), lambda r: r.category, "category", width=110),
-            Column(self.tr("事项"), lambda r: r.title, "title", width=220),
+            Column(self.tr("事项"), lambda r: r.title, "title", width=200),
             Column(self.tr("状态"), lambda r: r.status, "status", width=70),
-            Column(self.tr("主办部门"), lambda r: r.lead_department, "lead_department", width=100),
             Column(self.tr("期限"), self._due_text, "due_on", width=150),
+            Column(self.tr("主办部门"), lambda r: r.lead_department, "lead_department", width=100),
             Column(self.tr("满意度"), lambda r: r.satisfaction, "", width=70),
         ]
 
@@ -171,11 +182,16 @@ class NeedsPage(ListPage):
         column.addWidget(scroll, 1)
         panel = QWidget(self)
         self.splitter.replaceWidget(1, panel)
+        self.splitter.setStretchFactor(1, 2)  # the stretch belongs to the widget replaced
         self.detail_splitter = QSplitter(Qt.Orientation.Vertical, panel)
         self.detail_splitter.addWidget(self.detail)
         self.detail_splitter.addWidget(history)
-        self.detail_splitter.setStretchFactor(0, 3)
-        self.detail_splitter.setStretchFactor(1, 2)
+        self.detail_splitter.setStretchFactor(0, 1)
+        self.detail_splitter.setStretchFactor(1, 1)
+        self.detail_splitter.setSizes([10_000, 10_000])  # half each until the officer drags
+        # the newest step is the one that matters: keep it in view as the history grows
+        bar = scroll.verticalScrollBar()
+        bar.rangeChanged.connect(lambda _low, high: bar.setValue(high))
         self.detail.show()
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -204,13 +220,8 @@ class NeedsPage(ListPage):
         self.timeline.set_history(
             need.history if need else (), self.ctx.language, self.tr("尚无流转")
         )
-        QTimer.singleShot(0, self._scroll_to_newest)
         if need is not None:
             self.detail.show_html(self.need_html(need))
-
-    def _scroll_to_newest(self) -> None:
-        bar = self.timeline_scroll.verticalScrollBar()
-        bar.setValue(bar.maximum())
 
     def _show_actions(self, need: NeedDetail | None) -> None:
         """A button for each action the need's state allows, the main path first."""
@@ -269,7 +280,8 @@ class NeedsPage(ListPage):
         return "".join(
             [
                 f"<h2>{esc(row.need_no)} {esc(row.title)}</h2>",
-                facts(self._facts(n)),
+                facts(self._parties(n)),
+                pairs_grid(self._facts(n)),
                 heading(self.tr("诉求内容")) + paragraph(n.description),
                 heading(self.tr("办理结果")) + paragraph(n.outcome) if n.outcome else "",
                 heading(self.tr("回访情况")) + paragraph(n.return_visit_result)
@@ -278,24 +290,31 @@ class NeedsPage(ListPage):
             ]
         )
 
-    def _facts(self, n: NeedDetail) -> list[tuple[str, object]]:
-        lang = self.ctx.language
+    def _parties(self, n: NeedDetail) -> list[tuple[str, object]]:
         row = n.row
         departments = {d.id: d.short_name or d.name for d in self._departments()}
         supporting = "、".join(departments.get(d, "") for d in n.supporting_department_ids)
+        return [
+            (self.tr("企业"), Html(link("enterprise", row.enterprise_id, row.enterprise_name))),
+            (self.tr("跟踪档案"), Html(self._case_link(n.case_id))),
+            (self.tr("主办部门"), row.lead_department),
+            (self.tr("协办部门"), supporting),
+        ]
+
+    def _facts(self, n: NeedDetail) -> list[tuple[str, object]]:
+        """State, kind and dates, shown two to a line."""
+        lang = self.ctx.language
+        row = n.row
         due: object = row.due_on or ""
         if overdue_days(row, date.today()):
             due = Html(f'<span class="warn">{esc(self._due_text(row))}</span>')
         return [
-            (self.tr("企业"), Html(link("enterprise", row.enterprise_id, row.enterprise_name))),
-            (self.tr("跟踪档案"), Html(self._case_link(n.case_id))),
+            (self.tr("状态"), enum_label(row.status, lang)),
             (self.tr("类别"), enum_label(row.category, lang)),
-            (self.tr("来源渠道"), enum_label(n.channel, lang)),
             (self.tr("紧急程度"), enum_label(row.urgency, lang)),
             (self.tr("复杂程度"), enum_label(n.complexity, lang)),
-            (self.tr("状态"), enum_label(row.status, lang)),
-            (self.tr("主办部门"), row.lead_department),
-            (self.tr("协办部门"), supporting),
+            (self.tr("来源渠道"), enum_label(n.channel, lang)),
+            (self.tr("满意度"), enum_label(row.satisfaction, lang) if row.satisfaction else ""),
             (self.tr("提出日期"), row.raised_on),
             (self.tr("受理日期"), n.accepted_on or ""),
             (self.tr("交办日期"), n.assigned_on or ""),
@@ -303,7 +322,6 @@ class NeedsPage(ListPage):
             (self.tr("延期至"), n.extended_to or ""),
             (self.tr("答复日期"), n.answered_on or ""),
             (self.tr("办结日期"), row.closed_on or ""),
-            (self.tr("满意度"), enum_label(row.satisfaction, lang) if row.satisfaction else ""),
         ]
 
     def _departments(self) -> list[Any]:

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from firstbatch_desk.domain.dtos.filters import CaseFilter
-from firstbatch_desk.domain.enums import CaseStatus
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.pages.cases_page import CasesPage
 from firstbatch_desk.ui.pages.enterprises_page import EnterprisesPage
 from firstbatch_desk.ui.pages.list_page import ListPage
 from firstbatch_desk.ui.pages.needs_page import NeedsPage
-from firstbatch_desk.ui.pages.placeholder_page import PlaceholderPage
 from firstbatch_desk.ui.pages.recognitions_page import RecognitionsPage
 from firstbatch_desk.ui.pages.visits_page import VisitsPage
+from firstbatch_desk.ui.pages.workbench_page import WorkbenchPage
 
 
 class PageSet(QObject):
@@ -54,18 +50,10 @@ class PageSet(QObject):
     def _create(self, name: str) -> QWidget:
         ctx, parent = self.ctx, self._parent
         if name == "workbench":
-            return PlaceholderPage(
-                "workbench",
-                self.tr("工作台"),
-                [
-                    self.tr("本周应走访和已逾期的跟踪档案"),
-                    self.tr("已认定但从未走访的产品"),
-                    self.tr("逾期或 3 个工作日内到期的问题诉求"),
-                    self.tr("90 天内到期的认定"),
-                    self.tr("一键打开档案并记录走访"),
-                ],
-                parent=parent,
-            )
+            page = WorkbenchPage(ctx, parent)
+            page.data_changed.connect(self.data_changed)
+            page.open_requested.connect(self.open_requested)
+            return page
         if name == "enterprises":
             return self._adopt(EnterprisesPage(ctx, parent))
         if name == "recognitions":
@@ -90,21 +78,5 @@ class PageSet(QObject):
 
     def refresh_workbench(self) -> None:
         page = self.page("workbench")
-        assert isinstance(page, PlaceholderPage)
-        today = date.today()
-        cases = self.ctx.services.cases
-        sunday = today + timedelta(days=6 - today.weekday())
-        active = len(cases.case_keys(CaseFilter(status=CaseStatus.ACTIVE)))
-        due_week = len(cases.case_keys(CaseFilter(status=CaseStatus.ACTIVE, due_before=sunday)))
-        overdue = len(
-            cases.case_keys(
-                CaseFilter(status=CaseStatus.ACTIVE, due_before=today - timedelta(days=1))
-            )
-        )
-        page.show_facts(
-            [
-                (self.tr("跟踪中的档案"), str(active)),
-                (self.tr("本周内应走访（含逾期）"), str(due_week)),
-                (self.tr("已逾期"), str(overdue)),
-            ]
-        )
+        assert isinstance(page, WorkbenchPage)
+        page.refresh()

@@ -20,6 +20,7 @@ from gui_startup import cold_start
 from harness import Benchmark, Figure, print_report
 from reports import report_figures
 from startup import cold_info
+from visit_save import visit_save
 
 BENCHMARKS: dict[str, Benchmark] = {
     "demo": demo_speed,
@@ -27,6 +28,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "gui-start": cold_start,
     "gui-lists": gui_lists,
     "reports": report_figures,
+    "visit-save": visit_save,
 }
 
 

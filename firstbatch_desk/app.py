@@ -122,6 +122,7 @@ class AppContext:
     created: bool = False
     backup: Path | None = None
     calendar_problem: str | None = None
+    config: ServiceConfig | None = None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -157,5 +158,5 @@ def open_context(data_dir: str | Path | None = None, *, readonly: bool = False) 
     config = service_config(settings, holidays.calendar.work_calendar())
     services = Services.build(factory, actor, paths.database, config)
     return AppContext(
-        paths, settings, engine, factory, services, created, backup, holidays.problem("zh")
+        paths, settings, engine, factory, services, created, backup, holidays.problem("zh"), config
     )

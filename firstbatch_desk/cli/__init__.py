@@ -76,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FirstBatchError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 1
+    except BrokenPipeError:  # e.g. `firstbatch-desk list visits | head`
+        sys.stderr.close()
+        return 0
     except Exception as exc:
         error = commands.as_storage_error(exc, args)
         if error is None:
@@ -84,6 +87,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # e.g. `firstbatch-desk list visits | head`
-        sys.stderr.close()
-        return 0

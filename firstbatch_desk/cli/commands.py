@@ -52,6 +52,8 @@ def ensure_demo(data_dir: Path, *, visits: int = 600, seed: int = 2026) -> tuple
             context.engine,
             words_dir=resource_path("demo"),
             origin=context.settings.installation_id[:32],
+            cadence=context.config.cadence if context.config else None,
+            calendar=context.config.calendar if context.config else None,
             seed=seed,
         ).generate(visits=visits, progress=output.progress_printer())
         made = True
@@ -92,6 +94,8 @@ def demo(args: argparse.Namespace) -> int:
             context.engine,
             words_dir=resource_path("demo"),
             origin=context.settings.installation_id[:32],
+            cadence=context.config.cadence if context.config else None,
+            calendar=context.config.calendar if context.config else None,
             seed=args.seed,
         ).generate(visits=args.scale, progress=output.progress_printer())
         print(output.text(args.lang, "demo_done", path=context.paths.data_dir))

@@ -56,8 +56,9 @@ OPEN_NEED_STATES = tuple(s for s in NeedStatus if s.is_open)
 class _Section:
     """How one section is found.
 
-    ``count`` counts its rows joining only the tables that can change the number;
-    ``rows(limit)`` selects the first ``limit`` rows to show, most urgent first.
+    ``count`` is a COUNT over the section's keys, joining only the tables that can
+    change the number; ``rows(limit)`` selects the first ``limit`` rows to show,
+    most urgent first.
     """
 
     count: Select[Any]
@@ -92,80 +93,102 @@ class WorklistService(ServiceBase):
             }
 
     def _sections(self, today: date, officer_id: uuid.UUID | None) -> dict[WorkSection, _Section]:
-        active = [Case.status == CaseStatus.ACTIVE]
-        if officer_id is not None:
-            active.append(Case.officer_id == officer_id)
-        recognised = (
-            exists()
-            .where(Recognition.product_id == Case.product_id, Recognition.deleted_at.is_(None))
-            .correlate(Case)
-        )
+        mine = [] if officer_id is None else [Case.officer_id == officer_id]
+        active = [Case.status == CaseStatus.ACTIVE, *mine]
         sunday = week_bounds(today)[1]
         need_horizon = self._config.calendar.add_working_days(today, NEED_WARNING_WORKING_DAYS)
         warn_days = self._config.expiry_warning_days
         return {
-            WorkSection.DUE_THIS_WEEK: _case_section(
+            WorkSection.DUE_THIS_WEEK: _due_section(
                 WorkSection.DUE_THIS_WEEK, *active, Case.next_due_on.between(today, sunday)
             ),
-            WorkSection.OVERDUE: _case_section(
+            WorkSection.OVERDUE: _due_section(
                 WorkSection.OVERDUE, *active, Case.next_due_on < today
             ),
-            WorkSection.NEVER_VISITED: _case_section(
-                WorkSection.NEVER_VISITED, *active, Case.last_visit_on.is_(None), recognised
-            ),
+            WorkSection.NEVER_VISITED: _never_visited_section(*mine),
             WorkSection.NEEDS_DUE: _needs_section(need_horizon, officer_id),
             WorkSection.EXPIRING: _expiring_section(today, warn_days, officer_id),
         }
 
 
-def _case_section(section: WorkSection, *conditions: ColumnElement[bool]) -> _Section:
-    # case_query() has the same live conditions; its join to products cannot drop a
-    # row (foreign key) and the one to officers is an outer join.
-    count = (
-        select(func.count())
-        .select_from(Case)
+def _count_of(keys: Select[Any]) -> Select[Any]:
+    return select(func.count()).select_from(keys.subquery())
+
+
+def _case_keys(*conditions: ColumnElement[bool]) -> Select[Any]:
+    """Ids of the live cases of live enterprises that meet ``conditions``.
+
+    ``case_query()`` has the same live conditions; its join to products cannot drop
+    a row (foreign key) and the one to officers is an outer join.
+    """
+    return (
+        select(Case.id)
         .join(Enterprise, Enterprise.id == Case.enterprise_id)
         .where(Case.deleted_at.is_(None), Enterprise.deleted_at.is_(None), *conditions)
     )
 
+
+def _due_section(section: WorkSection, *conditions: ColumnElement[bool]) -> _Section:
     def rows(limit: int) -> Select[Any]:
-        # The (status, next_due_on) index yields this order, so the query stops early.
-        query = case_query().where(*conditions)
+        # Read in the order of the (status, next_due_on) index: it stops after ``limit``.
+        query = case_query().where(*conditions).order_by(Case.next_due_on, Case.case_no)
+        return query.limit(limit)
+
+    return _Section(_count_of(_case_keys(*conditions)), rows, _case_item(section))
+
+
+def _never_visited_section(*mine: ColumnElement[bool]) -> _Section:
+    recognised = (
+        exists()
+        .where(Recognition.product_id == Case.product_id, Recognition.deleted_at.is_(None))
+        .correlate(Case)
+    )
+    keys = _case_keys(
+        # That is: active. Written so that SQLite reads the cases table straight through
+        # (2 ms at 19,000 cases) rather than look up every active case found by the
+        # status index (12 ms), as no index has ``last_visit_on``.
+        Case.status.not_in((CaseStatus.PAUSED, CaseStatus.CLOSED)),
+        Case.last_visit_on.is_(None),
+        recognised,
+        *mine,
+    )
+
+    def rows(limit: int) -> Select[Any]:
+        query = case_query().where(Case.id.in_(keys.correlate(None)))
         return query.order_by(Case.next_due_on, Case.case_no).limit(limit)
 
-    return _Section(count, rows, _case_item(section))
+    return _Section(_count_of(keys), rows, _case_item(WorkSection.NEVER_VISITED))
 
 
 def _needs_section(horizon: date, officer_id: uuid.UUID | None) -> _Section:
     effective_due = func.coalesce(Need.extended_to, Need.due_on)
-    conditions = [
+    order = (effective_due, Need.need_no)
+    case_join = and_(Case.id == Need.case_id, Case.deleted_at.is_(None))
+    # need_query()'s join to enterprises cannot drop a row (foreign key).
+    keys = select(Need.id).where(
         Need.deleted_at.is_(None),
         Need.status.in_(OPEN_NEED_STATES),
         # An extension only ever moves the date later, so ``due_on`` is never after
         # the effective date: this bound lets the (status, due_on) index find the rows.
         Need.due_on <= horizon,
         effective_due <= horizon,
-    ]
-    case_join = and_(Case.id == Need.case_id, Case.deleted_at.is_(None))
-    count = select(func.count()).select_from(Need)
+    )
     if officer_id is not None:
-        conditions.append(Case.officer_id == officer_id)
-        count = count.join(Case, case_join)
-    # need_query()'s join to enterprises cannot drop a row (foreign key).
-    count = count.where(*conditions)
+        keys = keys.join(Case, case_join).where(Case.officer_id == officer_id)
 
     def rows(limit: int) -> Select[Any]:
+        # Sort the bare keys, then join what the rows show to the first ``limit`` only.
+        first = keys.order_by(*order).limit(limit).correlate(None)
         return (
             need_query()
             .add_columns(Case.id.label("case_id"), Officer.name.label("officer_name"))
             .outerjoin(Case, case_join)
             .outerjoin(Officer, Officer.id == Case.officer_id)
-            .where(*conditions)
-            .order_by(effective_due, Need.need_no)
-            .limit(limit)
+            .where(Need.id.in_(first))
+            .order_by(*order)
         )
 
-    return _Section(count, rows, _need_item)
+    return _Section(_count_of(keys), rows, _need_item)
 
 
 def _expiring_section(today: date, warn_days: int, officer_id: uuid.UUID | None) -> _Section:
@@ -178,7 +201,8 @@ def _expiring_section(today: date, warn_days: int, officer_id: uuid.UUID | None)
     if officer_id is not None:
         cases.append(other.officer_id == officer_id)
         conditions.append(exists().where(*cases).correlate(Recognition))
-    matching = recognition_query().where(*conditions)
+    keys = recognition_query().where(*conditions).with_only_columns(Recognition.id)
+    order = (Recognition.valid_until, Enterprise.name, Recognition.id)
     related = (
         select(other.id)
         .where(*cases)
@@ -189,15 +213,18 @@ def _expiring_section(today: date, warn_days: int, officer_id: uuid.UUID | None)
     )
 
     def rows(limit: int) -> Select[Any]:
+        # Sort the bare keys, then find the related case of the first ``limit`` only.
+        first = keys.order_by(*order).limit(limit).correlate(None)
         return (
-            matching.add_columns(Case.id.label("case_id"), Officer.name.label("officer_name"))
+            recognition_query()
+            .add_columns(Case.id.label("case_id"), Officer.name.label("officer_name"))
             .outerjoin(Case, Case.id == related)
             .outerjoin(Officer, Officer.id == Case.officer_id)
-            .order_by(Recognition.valid_until, Enterprise.name, Recognition.id)
-            .limit(limit)
+            .where(Recognition.id.in_(first))
+            .order_by(*order)
         )
 
-    return _Section(matching.with_only_columns(func.count()), rows, _recognition_item)
+    return _Section(_count_of(keys), rows, _recognition_item)
 
 
 def _days_late(due: date | None, today: date) -> int:

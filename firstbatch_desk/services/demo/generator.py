@@ -39,6 +39,7 @@ from firstbatch_desk.db.session import next_rev
 from firstbatch_desk.domain.enums import CaseStatus
 from firstbatch_desk.domain.errors import StorageError
 from firstbatch_desk.domain.followup import FollowUpCadence, add_months, next_due_date
+from firstbatch_desk.domain.workdays import WorkCalendar
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.demo.common import Stamper, local_time
 from firstbatch_desk.services.demo.needs import NeedBuilder
@@ -68,8 +69,10 @@ class DemoGenerator:
         seed: int = 2026,
         today: date | None = None,
         cadence: FollowUpCadence | None = None,
+        calendar: WorkCalendar | None = None,
     ) -> None:
         self._engine = engine
+        self._calendar = calendar or WorkCalendar()
         self._words_dir = Path(words_dir)
         self._origin = origin
         self._seed = seed
@@ -92,6 +95,7 @@ class DemoGenerator:
                 today=self._today,
                 origin=self._origin,
                 cadence=self._cadence,
+                calendar=self._calendar,
             )
             counts = run.run(visits)
         return counts
@@ -122,8 +126,10 @@ class _Run:
         today: date,
         origin: str,
         cadence: FollowUpCadence,
+        calendar: WorkCalendar,
     ) -> None:
         self.c = connection
+        self.calendar = calendar
         self.words = words
         self.report = report
         self.today = today
@@ -184,7 +190,9 @@ class _Run:
             self.report("visits", min(start + CHUNK, visit_count), visit_count)
 
         self.report("needs", 0, need_total)
-        needs = NeedBuilder(rng, self.words, reg, reference, self.stamper, today=today)
+        needs = NeedBuilder(
+            rng, self.words, reg, reference, self.stamper, today=today, calendar=self.calendar
+        )
         seeds = visits.need_seeds + needs.other_channel_seeds(
             need_total - len(visits.need_seeds), categories
         )

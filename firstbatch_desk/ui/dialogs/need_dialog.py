@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 
 from firstbatch_desk.domain.dtos.filters import CaseFilter
 from firstbatch_desk.domain.dtos.followup import NeedDetail, NeedInput
-from firstbatch_desk.domain.enums import Complexity, NeedCategory, NeedChannel, NeedStatus, Urgency
+from firstbatch_desk.domain.enums import (
+    Complexity,
+    LabelledEnum,
+    NeedCategory,
+    NeedChannel,
+    NeedStatus,
+    Urgency,
+)
 from firstbatch_desk.domain.errors import ValidationError
 from firstbatch_desk.domain.validation import check_date, clean_text
 from firstbatch_desk.ui.dialogs.form_dialog import FormDialog
@@ -184,7 +191,7 @@ class NeedDialog(FormDialog):
         combo.setCurrentIndex(-1)
         return combo
 
-    def _enum_combo(self, name: str, enum_cls: type, lang: str) -> QComboBox:
+    def _enum_combo(self, name: str, enum_cls: type[LabelledEnum], lang: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)
         for member in enum_cls:

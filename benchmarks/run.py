@@ -21,6 +21,7 @@ from harness import Benchmark, Figure, print_report
 from reports import report_figures
 from startup import cold_info
 from visit_save import visit_save
+from worklist import worklist_figures
 
 BENCHMARKS: dict[str, Benchmark] = {
     "demo": demo_speed,
@@ -28,6 +29,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "gui-start": cold_start,
     "gui-lists": gui_lists,
     "reports": report_figures,
+    "worklist": worklist_figures,
     "visit-save": visit_save,
 }
 

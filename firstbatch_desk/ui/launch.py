@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from firstbatch_desk.paths import AppPaths
@@ -48,7 +48,17 @@ def build_main_window(context: AppContext, prompts: Prompts | None = None) -> Ma
     """The main window over an open ``AppContext`` (a QApplication must exist)."""
     window = _shell(context.settings, context.paths)
     window.attach(_page_context(context, prompts or Prompts()))
+    _announce(window, context)
     return window
+
+
+def _announce(window: MainWindow, context: AppContext) -> None:
+    """Problems found while opening that do not stop the program."""
+    if context.calendar_problem:
+        window.show_notice(
+            QCoreApplication.translate("Launch", "节假日文件有误，已改用内置日历"),
+            context.calendar_problem,
+        )
 
 
 def _check_in_background(
@@ -109,6 +119,7 @@ def launch(
         opened.append(context)
         page_context = _page_context(context, prompts)
         window.attach(page_context)
+        _announce(window, context)
         _check_in_background(page_context, context, window, prompts, settings.language)
 
     QTimer.singleShot(0, attach)

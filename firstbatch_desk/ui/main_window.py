@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -109,6 +110,18 @@ class MainWindow(QMainWindow):
         self.data_dir_label = QLabel(self.tr("数据目录：") + str(data_dir), self)
         self.data_dir_label.setObjectName("data_dir_label")
         self.statusBar().addWidget(self.data_dir_label, 1)  # stays; messages show beside it
+        self.drafts_button = QPushButton(self)
+        self.drafts_button.setObjectName("drafts_button")
+        self.drafts_button.setFlat(True)
+        self.drafts_button.setStyleSheet("color: #b9770e; font-weight: bold;")
+        self.drafts_button.clicked.connect(self.open_drafts)
+        self.drafts_button.hide()
+        self.statusBar().addPermanentWidget(self.drafts_button)
+        self.notice_label = QLabel(self)
+        self.notice_label.setObjectName("notice_label")
+        self.notice_label.setStyleSheet("color: #c0392b;")
+        self.notice_label.hide()
+        self.statusBar().addPermanentWidget(self.notice_label)
         self._build_menus()
         self.resize(1366, 768)
         ui_state.restore_window(self)
@@ -134,7 +147,9 @@ class MainWindow(QMainWindow):
         self.loading_label.deleteLater()
         self.navigation.currentRowChanged.connect(self._on_navigation_row_changed)
         self._on_navigation_row_changed(self.navigation.currentRow())
+        ctx.drafts_changed = self.show_drafts_notice
         self.update_counts()
+        self.show_drafts_notice()
 
     def _page(self, name: str) -> Any:
         if self.pages is None:
@@ -192,10 +207,11 @@ class MainWindow(QMainWindow):
             self.tr("新建(&N)"), QKeySequence.StandardKey.New, self.new_record
         )
         self.settings_action = self._action(self.tr("设置(&S)…"), None, self.open_settings)
+        self.drafts_action = self._action(self.tr("未完成的草稿(&D)…"), None, self.open_drafts)
         self.quit_action = self._action(
             self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close
         )
-        file_menu.addActions([self.new_action, self.settings_action])
+        file_menu.addActions([self.new_action, self.drafts_action, self.settings_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
@@ -338,6 +354,43 @@ class MainWindow(QMainWindow):
         button = getattr(page, "record_visit_button", None)
         if kind == "case" and button is not None:
             button.setFocus()
+
+    def show_notice(self, text: str, detail: str = "") -> None:
+        """A lasting warning in the status bar (the detail as its tooltip)."""
+        self.notice_label.setText(text)
+        self.notice_label.setToolTip(detail)
+        self.notice_label.setVisible(bool(text))
+        if detail:
+            self.statusBar().showMessage(detail, 30_000)
+
+    def kept_drafts(self) -> list[Any]:
+        from firstbatch_desk.ui.dialogs.visit_dialog import EDIT_KIND, NEW_KIND
+
+        if self.ctx is None:
+            return []
+        drafts = self.ctx.services.drafts
+        found = drafts.find_drafts(NEW_KIND) + drafts.find_drafts(EDIT_KIND)
+        return sorted(found, key=lambda d: d.saved_at, reverse=True)
+
+    def show_drafts_notice(self) -> None:
+        """Say how many unfinished forms are kept; a click offers them back."""
+        count = len(self.kept_drafts())
+        self.drafts_button.setText(self.tr("%1 份未完成的草稿").replace("%1", str(count)))
+        self.drafts_button.setVisible(count > 0)
+        self.drafts_action.setEnabled(count > 0)
+
+    def open_drafts(self) -> None:
+        from firstbatch_desk.ui.dialogs.drafts_dialog import DraftsDialog
+        from firstbatch_desk.ui.dialogs.visit_opening import open_visit_form
+
+        drafts = self.kept_drafts()
+        if self.ctx is None or not drafts:
+            return
+        dialog = DraftsDialog(self.ctx, drafts, self)
+        chosen = dialog.chosen if self.ctx.run_dialog(dialog) else None
+        if chosen is not None and open_visit_form(self.ctx, self, resume=chosen):
+            self._on_data_changed()
+        self.show_drafts_notice()
 
     def open_report(self, kind: str, ident: str, label: str) -> None:
         """Go to the reports page with this record chosen."""

@@ -26,6 +26,8 @@ class PageContext:
     language: str = "zh_CN"
     run_dialog: Callable[[QDialog], bool] = field(default=lambda dialog: bool(dialog.exec()))
     tasks: TaskRunner = field(default_factory=TaskRunner)
+    # Called when forms may have left or dropped drafts (the window shows how many are kept).
+    drafts_changed: Callable[[], None] = field(default=lambda: None)
     # Opens a file with the system's viewer; tests replace it.
     open_file: Callable[[Path], bool] = field(
         default=lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

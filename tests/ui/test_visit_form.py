@@ -344,3 +344,56 @@ def test_a_killed_process_loses_nothing_typed(
     _open_form_on_case(main, qtbot, first)
     main.ctx.tasks.wait()
     assert seen == [SUMMARY]
+
+
+def test_kept_drafts_are_counted_in_the_status_bar_and_resumed_from_the_file_menu(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any
+) -> None:
+    first, _second = _two_cases(context.services)
+    assert not window.drafts_button.isVisible()
+
+    def type_and_close(dialog: VisitDialog) -> None:
+        type_text(qtbot, dialog.texts["summary"], "走访到一半，工厂停电")
+        dialog.close()
+
+    dialogs.scripts.append(type_and_close)
+    _open_form_on_case(window, qtbot, first)
+    assert window.drafts_button.isVisible()
+    assert window.drafts_button.text().startswith("1 份")
+    seen: list[str] = []
+
+    def pick(dialog: Any) -> None:
+        assert dialog.list.count() == 1
+        assert first.row.enterprise_name in dialog.list.item(0).text()
+        qtbot.mouseClick(dialog.resume_button, Qt.MouseButton.LeftButton)
+
+    def finish(dialog: VisitDialog) -> None:
+        seen.append(dialog.texts["summary"].toPlainText())
+        assert dialog.cases_list.checked_ids() == [str(first.row.id)]
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    dialogs.scripts.extend([pick, finish])
+    qtbot.mouseClick(window.drafts_button, Qt.MouseButton.LeftButton)
+    assert seen == ["走访到一半，工厂停电"]
+    assert not window.drafts_button.isVisible()
+    assert len(context.services.visits.list_visits()) == 1
+
+
+def test_a_broken_holiday_file_is_reported_in_the_window(
+    data_dir: Path, qtbot: QtBot, prompts: Any
+) -> None:
+    from firstbatch_desk.app import open_context
+
+    (data_dir / "holidays.json").write_text("{ not json", encoding="utf-8")
+    context = open_context(data_dir)
+    try:
+        main = build_main_window(context, prompts)
+        qtbot.addWidget(main)
+        main.show()
+        assert main.notice_label.isVisible()
+        assert "节假日" in main.notice_label.text()
+        assert "holidays.json" in main.notice_label.toolTip()
+        main.ctx.tasks.wait()
+        main.close()
+    finally:
+        context.close()

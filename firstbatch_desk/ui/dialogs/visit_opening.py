@@ -29,20 +29,28 @@ def open_visit_form(
     enterprise_id: uuid.UUID | None = None,
     case_ids: tuple[uuid.UUID, ...] = (),
     visit_id: uuid.UUID | None = None,
+    resume: DraftRow | None = None,
 ) -> int:
     """Show the visit form; returns how many visits were saved from it.
 
     A draft of the same form (the same visit, or a new visit of the same
-    enterprise) is offered back first; declining it discards it.
+    enterprise) is offered back first; declining it discards it. ``resume``
+    opens that draft without asking.
     """
+    if resume is not None:
+        subject = resume.payload.get("visit_id") or None
+        visit_id = uuid.UUID(subject) if subject else None
+        enterprise = resume.subject_id or None
+        enterprise_id = uuid.UUID(enterprise) if enterprise and visit_id is None else None
     try:
         visit = ctx.services.visits.get_visit(visit_id) if visit_id is not None else None
-        draft = _kept_draft(ctx, enterprise_id, visit_id)
-    except FirstBatchError as exc:
-        ctx.prompts.error(parent, exc.message(ctx.message_language))
+        draft = resume or _kept_draft(ctx, enterprise_id, visit_id)
+    except (FirstBatchError, ValueError) as exc:
+        text = exc.message(ctx.message_language) if isinstance(exc, FirstBatchError) else str(exc)
+        ctx.prompts.error(parent, text)
         return 0
-    restore = False
-    if draft is not None:
+    restore = resume is not None
+    if draft is not None and resume is None:
         question = _tr("有一份 %1 保存的未完成草稿（%2）。\n恢复它继续填写？选“否”将丢弃该草稿。")
         restore = ctx.prompts.confirm(
             parent,
@@ -67,6 +75,7 @@ def open_visit_form(
     saved: list[object] = []
     dialog.saved.connect(saved.append)
     ctx.run_dialog(dialog)
+    ctx.drafts_changed()
     return len(saved)
 
 

@@ -154,7 +154,7 @@ def test_an_open_need_pulls_the_case_due_date_forward(context: Any) -> None:
     services.needs.transition(need.row.id, TransitionInput(NeedAction.ACCEPT, on="2025-09-26"))
     detail = services.cases.get_case(case.row.id)
     assert detail.open_need_count == 1
-    assert detail.row.next_due_on == date(2025, 9, 30)  # 3 working days (Sunday 9-28 is a 调休 working day)
+    assert detail.row.next_due_on == date(2025, 9, 30)  # Sunday 9-28 is a 调休 working day
 
 
 def test_visit_lists_filter_by_method_date_and_division(context: Any) -> None:

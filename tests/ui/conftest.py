@@ -21,6 +21,7 @@ class ScriptedPrompts(Prompts):
     def __init__(self) -> None:
         self.answers: list[bool] = []
         self.errors: list[str] = []
+        self.open_files: list[Path] = []
         self.infos: list[str] = []
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
@@ -43,8 +44,6 @@ class ScriptedPrompts(Prompts):
 
     def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
         return self.folder
-
-    open_files: list[Path] = []
 
     def choose_open_files(
         self, parent: QWidget | None, title: str, filter_text: str

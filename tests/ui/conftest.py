@@ -45,9 +45,7 @@ class ScriptedPrompts(Prompts):
     def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
         return self.folder
 
-    def choose_open_files(
-        self, parent: QWidget | None, title: str, filter_text: str
-    ) -> list[Path]:
+    def choose_open_files(self, parent: QWidget | None, title: str, filter_text: str) -> list[Path]:
         return list(self.open_files)
 
     def print_setup(self, parent: QWidget | None, printer: Any) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from firstbatch_desk.domain.enums import VisitMethod
@@ -65,6 +65,15 @@ def test_visit_filters_and_one_character_search(
     page.method_filter.setCurrentIndex(page.method_filter.findData(VisitMethod.PHONE.value))
     qtbot.waitUntil(lambda: page.model.rowCount() == 3)
     page.method_filter.setCurrentIndex(0)
+    assert page.from_edit.isHidden()
+    page.period_filter.setCurrentIndex(page.period_filter.count() - 1)  # 自定义日期…
+    assert not page.from_edit.isHidden() and not page.to_edit.isHidden()
+    page.from_edit.setDate(QDate(2024, 2, 1))
+    page.to_edit.setDate(QDate(2024, 3, 10))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)  # the February visits
+    assert {page.model.row_at(r).visit_date.month for r in range(3)} == {2}
+    page.period_filter.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 9)
     type_text(qtbot, page.search_box, "第1家")
     qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.model.rowCount() == 3)

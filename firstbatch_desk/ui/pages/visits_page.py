@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QWidget
 
 from firstbatch_desk.domain.dtos.filters import VisitFilter
 from firstbatch_desk.domain.dtos.followup import VisitRow
@@ -20,6 +20,8 @@ from firstbatch_desk.ui.models.columns import Column
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.pages.list_page import ListPage
 from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, heading, link
+
+CUSTOM = -1  # the period filter's "custom dates" choice
 
 
 class VisitsPage(ListPage):
@@ -60,8 +62,11 @@ class VisitsPage(ListPage):
             (30, self.tr("近 30 天")),
             (90, self.tr("近 90 天")),
             (365, self.tr("近一年")),
+            (CUSTOM, self.tr("自定义日期…")),
         ):
             self.period_filter.addItem(text, days)
+        self.from_edit = self._date_edit("visit_date_from", date.today() - timedelta(days=30))
+        self.to_edit = self._date_edit("visit_date_to", date.today())
         self.division_filter = QComboBox(self)
         self.division_filter.setObjectName("visit_division_filter")
         self.division_filter.addItem(self.tr("全部区县"), None)
@@ -75,16 +80,41 @@ class VisitsPage(ListPage):
         ):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
             bar.addWidget(combo)
+            if combo is self.period_filter:
+                bar.addWidget(self.from_edit)
+                bar.addWidget(self.to_edit)
+        self.period_filter.currentIndexChanged.connect(lambda _i: self._show_range())
+        self._show_range()
+
+    def _date_edit(self, name: str, day: date) -> QDateEdit:
+        edit = QDateEdit(QDate(day), self)
+        edit.setObjectName(name)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setCalendarPopup(True)
+        edit.setDateRange(QDate(1949, 10, 1), QDate(2100, 12, 31))
+        edit.dateChanged.connect(lambda _d: self.reload())
+        return edit
+
+    def _show_range(self) -> None:
+        custom = self.period_filter.currentData() == CUSTOM
+        self.from_edit.setVisible(custom)
+        self.to_edit.setVisible(custom)
 
     def current_filter(self) -> VisitFilter:
         officer = self.officer_filter.currentData()
         method = self.method_filter.currentData()
         days = self.period_filter.currentData() or 0
+        date_from = date.today() - timedelta(days=days) if days else None
+        date_to = None
+        if days == CUSTOM:
+            date_from = self.from_edit.date().toPython()
+            date_to = self.to_edit.date().toPython()
         return VisitFilter(
             search=self.search_text(),
             officer_id=uuid.UUID(officer) if officer else None,
             method=VisitMethod(method) if method else None,
-            date_from=date.today() - timedelta(days=days) if days else None,
+            date_from=date_from,
+            date_to=date_to,
             division_code=self.division_filter.currentData(),
         )
 

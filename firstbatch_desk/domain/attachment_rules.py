@@ -3,7 +3,9 @@
 A name from outside is only ever shown, never used as a path: the bytes are
 stored under their SHA-256. Still, a name that hides its real extension
 (direction marks), carries path parts or is invisible is refused, so what an
-officer sees is what was attached.
+officer sees is what was attached. Dots inside a name are ordinary text
+("关于...的通知.docx", "报告..v2.pdf"); only a name of nothing but dots and
+spaces ("..", "...") is refused.
 """
 
 from __future__ import annotations
@@ -93,7 +95,14 @@ _MAGIC = (
 
 
 def check_attachment_name(name: str) -> str:
-    """The display name, NFC and trimmed, or ValidationError saying what is wrong."""
+    """The display name, NFC and trimmed, or ValidationError saying what is wrong.
+
+    Refused: an empty name; one with a NUL, control, format (bidi, zero-width)
+    or other invisible character or a lone surrogate; one with "/" or "\\";
+    one of only dots and/or spaces (".", "..", "..."); one over NAME_LIMIT
+    characters. ".." inside a longer name is allowed: with no separator it
+    cannot step out of a folder, and names are never paths anyway.
+    """
     raw = unicodedata.normalize("NFC", name or "")
     if not raw:
         raise ValidationError("attachment.name_empty", field="name")
@@ -113,8 +122,6 @@ def check_attachment_name(name: str) -> str:
         raise ValidationError("attachment.name_separator", field="name", name=text)
     if not text.replace(".", "").strip():
         raise ValidationError("attachment.name_dots", field="name", name=text)
-    if ".." in text:
-        raise ValidationError("attachment.name_parent", field="name", name=text)
     if len(text) > NAME_LIMIT:
         raise ValidationError(
             "attachment.name_too_long", field="name", limit=NAME_LIMIT, length=len(text)

@@ -55,7 +55,7 @@ SORT_COLUMNS = {
     "status": Need.status,
     "lead_department": Department.name,
     "raised_on": Need.raised_on,
-    "due_on": Need.due_on,
+    "due_on": func.coalesce(Need.extended_to, Need.due_on),
     "closed_on": Need.closed_on,
 }
 

@@ -74,11 +74,42 @@ def main(argv: list[str] | None = None) -> int:
     dialog.grab().save(str(path))
     saved.append(path)
     dialog.close()
+    save_visit_form(window, args.out, saved, settle)
     window.close()
     context.close()
     for path in saved:
         print(path)
     return 0
+
+
+def save_visit_form(window: object, out: Path, saved: list[Path], settle: object) -> None:
+    """The visit form for the first case of the list, half filled in, top and bottom."""
+    from firstbatch_desk.ui.dialogs.visit_dialog import VisitDialog
+
+    cases = window.cases_page  # type: ignore[attr-defined]
+    cases.ensure_loaded()
+    row = cases.model.row_at(0)
+    dialog = VisitDialog(
+        window.ctx,  # type: ignore[attr-defined]
+        enterprise_id=row.enterprise_id,
+        case_ids=(row.id,),
+        parent=window,  # type: ignore[arg-type]
+    )
+    dialog.texts["production_status"].setPlainText("两条产线满负荷运行，月产约 30 吨。")
+    dialog.texts["summary"].setPlainText(
+        "企业首批次产品已批量供货，下游两家用户完成验证；反映保险补偿申报材料准备困难。"
+    )
+    dialog.contract_edit.setText("120.5")
+    dialog.show()
+    for name, fraction in (("visit-form-top", 0.0), ("visit-form-bottom", 1.0)):
+        bar = dialog.scroll_area.verticalScrollBar()
+        bar.setValue(int(bar.maximum() * fraction))
+        settle()  # type: ignore[operator]
+        path = out / f"{name}.png"
+        dialog.grab().save(str(path))
+        saved.append(path)
+    dialog._dirty = False  # a picture, not a draft
+    dialog.close()
 
 
 if __name__ == "__main__":

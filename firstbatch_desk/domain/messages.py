@@ -333,11 +333,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件名不能只由点或空格组成，请把文件改名后再添加。",
         "A file name cannot consist only of dots or spaces; rename the file and add it again.",
     ),
-    "attachment.name_parent": (
-        "文件名“{name}”中含有连续的两个点“..”，请把文件改名后再添加。",
-        "The file name \u201c{name}\u201d contains \u201c..\u201d; "
-        "rename the file and add it again.",
-    ),
     "attachment.name_too_long": (
         "文件名太长：最多 {limit} 个字，现在 {length} 个，请把文件改名后再添加。",
         "The file name is too long: at most {limit} characters, got {length}.",

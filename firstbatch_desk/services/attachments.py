@@ -148,6 +148,21 @@ class AttachmentService(ServiceBase):
             rows = _live_rows(session, owner_type, owner_id, list(wanted))
             return [_row(rows[digest]) for digest in wanted]
 
+    def replace_for(
+        self, owner_type: AttachmentOwner, owner_id: uuid.UUID, files: Sequence[StoredFile]
+    ) -> list[AttachmentRow]:
+        """Make a live owner's attachments exactly ``files``, in one transaction."""
+        owner_type = AttachmentOwner(owner_type)
+        with self._write() as session:
+            self._owner(session, owner_type, owner_id)
+            replace_attachments(session, owner_type, owner_id, files)
+            rows = _live_rows(session, owner_type, owner_id)
+            return [_row(rows[digest]) for digest in _distinct(files)]
+
+    def get(self, attachment_id: uuid.UUID) -> AttachmentRow:
+        with self._read() as session:
+            return _row(self._live(session, Attachment, attachment_id, ENTITY))
+
     def list_for(self, owner_type: AttachmentOwner, owner_id: uuid.UUID) -> list[AttachmentRow]:
         with self._read() as session:
             rows = session.scalars(

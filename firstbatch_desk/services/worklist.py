@@ -185,7 +185,9 @@ def _needs_section(horizon: date, officer_id: uuid.UUID | None) -> _Section:
         effective_due <= horizon,
     )
     if officer_id is not None:
-        keys = keys.join(Case, case_join).where(Case.officer_id == officer_id)
+        # IN rather than a join: the officer's few case ids beat a case look-up a need.
+        theirs = select(Case.id).where(Case.officer_id == officer_id, Case.deleted_at.is_(None))
+        keys = keys.where(Need.case_id.in_(theirs.correlate(None)))
 
     def rows(limit: int) -> Select[Any]:
         # Sort the bare keys, then join what the rows show to the first ``limit`` only.
@@ -211,7 +213,10 @@ def _expiring_section(today: date, warn_days: int, officer_id: uuid.UUID | None)
     conditions = [validity_condition(Validity.EXPIRING, today, warn_days)]
     if officer_id is not None:
         cases.append(other.officer_id == officer_id)
-        conditions.append(exists().where(*cases).correlate(Recognition))
+        theirs = select(other.product_id).where(
+            other.officer_id == officer_id, other.deleted_at.is_(None)
+        )
+        conditions.append(Recognition.product_id.in_(theirs.correlate(None)))
     keys = recognition_query().where(*conditions).with_only_columns(Recognition.id)
     order = (Recognition.valid_until, Enterprise.name, Recognition.id)
     related = (

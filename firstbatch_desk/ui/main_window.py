@@ -338,6 +338,9 @@ class MainWindow(QMainWindow):
             "recognition": ("register", "recognitions"),
             "need": ("needs", None),
         }
+        if kind == "attachment" and self.ctx is not None:
+            self._open_attachment(ident)
+            return
         if kind not in targets or self.pages is None:
             return
         page_name, tab = targets[kind]
@@ -354,6 +357,22 @@ class MainWindow(QMainWindow):
         button = getattr(page, "record_visit_button", None)
         if kind == "case" and button is not None:
             button.setFocus()
+
+    def _open_attachment(self, ident: str) -> None:
+        import uuid
+
+        from firstbatch_desk.domain.errors import FirstBatchError
+        from firstbatch_desk.ui.widgets.attachment_panel import open_attachment
+
+        assert self.ctx is not None
+        try:
+            row = self.ctx.services.attachments.get(uuid.UUID(ident))
+        except FirstBatchError as exc:
+            self.ctx.prompts.error(self, exc.message(self.ctx.message_language))
+            return
+        problem = open_attachment(self.ctx, row)
+        if problem:
+            self.ctx.prompts.error(self, problem)
 
     def show_notice(self, text: str, detail: str = "") -> None:
         """A lasting warning in the status bar (the detail as its tooltip)."""

@@ -13,9 +13,12 @@ from firstbatch_desk.domain.dtos.register import CaseInput, ProductInput, Recogn
 from firstbatch_desk.domain.dtos.worklist import WorkSection
 from firstbatch_desk.domain.enums import CaseStatus, NeedCategory, Scheme, Tier
 from firstbatch_desk.domain.need_flow import NeedAction
+from firstbatch_desk.domain.workdays import WorkCalendar
+from firstbatch_desk.services.base import Actor, ServiceConfig
+from firstbatch_desk.services.worklist import WorklistService
 from tests import factories
 
-TODAY = date(2025, 6, 11)  # a Wednesday, no holiday near: the week ends on Sunday 15 June
+TODAY = date(2025, 6, 11)  # a Wednesday; no holiday up to Monday 16 June
 SUNDAY = date(2025, 6, 15)
 NEED_HORIZON = date(2025, 6, 16)  # three working days after Wednesday, over the weekend
 S = WorkSection
@@ -172,6 +175,16 @@ def test_needs_due_within_three_working_days_come_past_due_first(context: Any) -
         case,
         _accepted_on(date(2025, 6, 2)),
         TransitionInput(NeedAction.MARK_UNRESOLVABLE, on=date(2025, 6, 3), note="无法解决"),
+        title="无法解决",
+    )
+    _need(
+        services,
+        case,
+        _accepted_on(date(2025, 6, 2)),
+        assign,
+        TransitionInput(NeedAction.START, on=date(2025, 6, 3)),
+        TransitionInput(NeedAction.ANSWER, on=date(2025, 6, 4), outcome="已对接银行"),
+        TransitionInput(NeedAction.CLOSE, on=date(2025, 6, 5)),
         title="已办结",
     )
     extended = _need(
@@ -270,6 +283,7 @@ def test_the_officer_filter_keeps_that_officers_cases_needs_and_recognitions(
     assert all(
         item.officer_name == "王建国" for items in only_mine.items.values() for item in items
     )
+    assert services.worklist.counts(TODAY, officer_id=mine.id) == dict(only_mine.counts)
     assert services.worklist.counts(TODAY, officer_id=theirs.id) == {
         S.DUE_THIS_WEEK: 0,
         S.OVERDUE: 1,
@@ -310,6 +324,23 @@ def test_counts_equal_the_counts_of_build_and_an_empty_worklist(context: Any) ->
         S.EXPIRING: 1,
     }
     assert worklist.today == TODAY and worklist.total == 5
+
+
+def test_the_calendar_and_warning_days_come_from_the_service_config(context: Any) -> None:
+    services = context.services
+    case = _case(services, date(2025, 9, 1))
+    tuesday = _need(services, case, _accepted_on(date(2025, 6, 12)))  # due Tuesday 17 June
+    _recognised(services, date(2022, 7, 1), TODAY + timedelta(days=30), name="第30天")
+    _recognised(services, date(2022, 7, 2), TODAY + timedelta(days=31), name="第31天")
+    config = ServiceConfig(
+        calendar=WorkCalendar(holidays=frozenset({NEED_HORIZON})), expiry_warning_days=30
+    )
+    worklist = WorklistService(
+        context.session_factory, Actor("测试"), context.paths.database, config
+    ).build(TODAY)
+    assert _keys(worklist, S.NEEDS_DUE) == [tuesday.row.need_no]
+    assert [i.subject for i in worklist.items[S.EXPIRING]] == ["第30天（省首批次认定）"]
+    assert services.worklist.counts(TODAY)[S.NEEDS_DUE] == 0  # the shipped calendar
 
 
 @pytest.mark.parametrize(

@@ -44,7 +44,13 @@ def _offered(page: Any) -> list[str]:
     """The action buttons the officer sees, left to right."""
     layout = page.actions_layout
     widgets = (layout.itemAt(i).widget() for i in range(layout.count()))
-    return [w.text() for w in widgets if isinstance(w, QPushButton) and w.isVisibleTo(page)]
+    return [
+        w.text()
+        for w in widgets
+        if isinstance(w, QPushButton)
+        and w.isVisibleTo(page)
+        and w is not page.attachments_button
+    ]
 
 
 def _button(page: Any, text: str) -> QPushButton:
@@ -355,3 +361,39 @@ def test_the_edit_button_changes_the_selected_need(
     _click(qtbot, page.edit_button)
     qtbot.waitUntil(lambda: page.model.row_at(0).title == "融资担保对接")
     assert services.needs.get_need(need.row.id).row.title == "融资担保对接"
+
+
+def test_a_need_gets_attachments_that_open_from_its_detail(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any, prompts: Any, tmp_path: Any
+) -> None:
+    from firstbatch_desk.domain.dtos.followup import NeedInput
+    from firstbatch_desk.domain.enums import AttachmentOwner, NeedCategory
+
+    case = factories.recognised_case(context.services)
+    need = context.services.needs.raise_need(
+        NeedInput(case.row.enterprise_id, NeedCategory.TESTING, "检测报告", case_id=case.row.id)
+    )
+    reply = tmp_path / "部门答复函.pdf"
+    reply.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    opened: list[Any] = []
+    window.ctx.open_file = lambda path: opened.append(path) or True
+    window.show_page("needs")
+    page = window.needs_page
+    page.ensure_loaded()
+    qtbot.waitUntil(lambda: page.select_key(need.row.id.hex), timeout=3000)
+    qtbot.waitUntil(lambda: page.need is not None, timeout=3000)
+
+    def add(dialog: Any) -> None:
+        prompts.open_files = [reply]
+        qtbot.mouseClick(dialog.panel.add_button, Qt.MouseButton.LeftButton)
+        assert dialog.panel.list.count() == 1
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    dialogs.scripts.append(add)
+    qtbot.mouseClick(page.attachments_button, Qt.MouseButton.LeftButton)
+    rows = context.services.attachments.list_for(AttachmentOwner.NEED, need.row.id)
+    assert [r.original_name for r in rows] == ["部门答复函.pdf"]
+    assert "（1）" in page.attachments_button.text()
+    assert "部门答复函.pdf" in page.detail.toPlainText()
+    page.detail.link_activated.emit("attachment", str(rows[0].id))
+    assert [p.name for p in opened] == ["部门答复函.pdf"]

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from firstbatch_desk.domain.dtos.attachments import StoredFile
 from firstbatch_desk.domain.dtos.drafts import (
     need_from_json,
     need_to_json,
@@ -43,6 +42,7 @@ from firstbatch_desk.domain.dtos.followup import AttendeeInput, NeedInput, Visit
 from firstbatch_desk.domain.enums import AttachmentOwner, VisitMethod
 from firstbatch_desk.domain.errors import FirstBatchError, ValidationError
 from firstbatch_desk.domain.validation import check_date, check_money
+from firstbatch_desk.ui.dialogs.attachments_dialog import as_stored
 from firstbatch_desk.ui.dialogs.form_dialog import FormDialog
 from firstbatch_desk.ui.dialogs.need_dialog import NeedDialog
 from firstbatch_desk.ui.i18n import enum_label
@@ -583,6 +583,4 @@ class VisitDialog(FormDialog):
         self.next_edit.setText(visit.next_visit_on.isoformat() if visit.next_visit_on else "")
         self.signed_check.setChecked(visit.row.signed)
         rows = self.ctx.services.attachments.list_for(AttachmentOwner.VISIT, visit.row.id)
-        self.attachments.set_files(
-            StoredFile(r.sha256, r.original_name, r.media_type, r.size, r.caption) for r in rows
-        )
+        self.attachments.set_files(as_stored(r) for r in rows)

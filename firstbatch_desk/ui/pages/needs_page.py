@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from firstbatch_desk.domain.dtos.filters import NeedFilter
 from firstbatch_desk.domain.dtos.followup import NeedDetail, NeedRow
-from firstbatch_desk.domain.enums import NeedCategory, NeedStatus
+from firstbatch_desk.domain.enums import AttachmentOwner, NeedCategory, NeedStatus
 from firstbatch_desk.domain.errors import FirstBatchError
 from firstbatch_desk.domain.need_flow import NeedAction, allowed_actions, note_required
 from firstbatch_desk.services.listing import SortOrder
+from firstbatch_desk.ui.dialogs.attachments_dialog import AttachmentsDialog
 from firstbatch_desk.ui.dialogs.need_action_dialog import NeedActionDialog
 from firstbatch_desk.ui.dialogs.need_dialog import NeedDialog
 from firstbatch_desk.ui.i18n import enum_label
@@ -35,6 +36,7 @@ from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.pages.list_page import ListPage
 from firstbatch_desk.ui.widgets.detail_view import (
     Html,
+    attachment_list,
     esc,
     facts,
     heading,
@@ -167,6 +169,11 @@ class NeedsPage(ListPage):
         self.actions_caption = QLabel(self.actions_bar)
         self.actions_layout.addWidget(self.actions_caption)
         self.actions_layout.addStretch(1)
+        self.attachments_button = QPushButton(self.tr("附件…"), self.actions_bar)
+        self.attachments_button.setObjectName("need_attachments_button")
+        self.attachments_button.setToolTip(self.tr("添加、打开或移除此诉求的附件"))
+        self.attachments_button.clicked.connect(self.edit_attachments)
+        self.actions_layout.addWidget(self.attachments_button)
         self.timeline = NeedTimeline()
         scroll = QScrollArea(self)
         scroll.setObjectName("need_timeline_scroll")
@@ -275,8 +282,21 @@ class NeedsPage(ListPage):
         if self.current_key() == need.row.id.hex or self.select_key(need.row.id.hex):
             self._show_need(need)
 
+    def edit_attachments(self) -> None:
+        need = self.need
+        if need is None:
+            return
+        title = f"{need.row.need_no} {need.row.title}"
+        dialog = AttachmentsDialog(self.ctx, AttachmentOwner.NEED, need.row.id, title, self)
+        if self.ctx.run_dialog(dialog):
+            self._show_need(self.ctx.services.needs.get_need(need.row.id))
+
     def need_html(self, n: NeedDetail) -> str:
         row = n.row
+        files = self.ctx.services.attachments.list_for(AttachmentOwner.NEED, row.id)
+        self.attachments_button.setText(
+            self.tr("附件（%1）…").replace("%1", str(len(files))) if files else self.tr("附件…")
+        )
         return "".join(
             [
                 f"<h2>{esc(row.need_no)} {esc(row.title)}</h2>",
@@ -287,6 +307,7 @@ class NeedsPage(ListPage):
                 heading(self.tr("回访情况")) + paragraph(n.return_visit_result)
                 if n.return_visit_result
                 else "",
+                heading(self.tr("附件")) + attachment_list(files, self.tr("无附件")),
             ]
         )
 

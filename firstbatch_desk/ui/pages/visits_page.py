@@ -12,14 +12,22 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QWidget
 
 from firstbatch_desk.domain.dtos.filters import VisitFilter
 from firstbatch_desk.domain.dtos.followup import VisitRow
-from firstbatch_desk.domain.enums import VisitMethod
+from firstbatch_desk.domain.enums import AttachmentOwner, VisitMethod
 from firstbatch_desk.services.listing import SortOrder
 from firstbatch_desk.ui.dialogs.visit_opening import open_visit_form
 from firstbatch_desk.ui.i18n import enum_label
 from firstbatch_desk.ui.models.columns import Column
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.pages.list_page import ListPage
-from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, heading, link
+from firstbatch_desk.ui.widgets.detail_view import (
+    Html,
+    attachment_list,
+    esc,
+    facts,
+    heading,
+    link,
+    table,
+)
 
 CUSTOM = -1  # the period filter's "custom dates" choice
 
@@ -153,6 +161,20 @@ class VisitsPage(ListPage):
             lambda ident=row.id: service.restore_visit(ident),
         )
 
+    def _needs_html(self, need_ids: Sequence[uuid.UUID]) -> str:
+        lang = self.ctx.language
+        rows = []
+        for need_id in need_ids:
+            need = self.ctx.services.needs.get_need(need_id).row
+            rows.append(
+                (
+                    Html(link("need", need.id, need.need_no)),
+                    need.title,
+                    enum_label(need.status, lang),
+                )
+            )
+        return table([self.tr("编号"), self.tr("事项"), self.tr("状态")], rows, self.tr("无"))
+
     def detail_html(self, row: VisitRow) -> str:
         v = self.ctx.services.visits.get_visit(row.id)
         lang = self.ctx.language
@@ -187,5 +209,11 @@ class VisitsPage(ListPage):
                 ),
                 heading(self.tr("走访纪要")) + f"<p>{summary}</p>",
                 body,
+                heading(self.tr("本次提出的诉求")) + self._needs_html(v.need_ids),
+                heading(self.tr("附件"))
+                + attachment_list(
+                    self.ctx.services.attachments.list_for(AttachmentOwner.VISIT, row.id),
+                    self.tr("无附件"),
+                ),
             ]
         )

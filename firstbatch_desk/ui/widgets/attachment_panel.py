@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,21 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from firstbatch_desk.domain.dtos.attachments import StoredFile
+from firstbatch_desk.domain.dtos.attachments import AttachmentRow, StoredFile
 from firstbatch_desk.domain.errors import FirstBatchError
 from firstbatch_desk.ui.page_context import PageContext
-from firstbatch_desk.ui.widgets.detail_view import esc
+from firstbatch_desk.ui.widgets.detail_view import esc, human_size
 from firstbatch_desk.ui.widgets.field_error import FieldError
 
 THUMB = 96
-
-
-def human_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
 
 
 class AttachmentPanel(QWidget):
@@ -64,6 +56,7 @@ class AttachmentPanel(QWidget):
         self.list.setAcceptDrops(False)
         self.list.setDragDropMode(QListWidget.DragDropMode.NoDragDrop)
         self.list.setMinimumHeight(THUMB + 56)
+        self.list.setMaximumHeight(THUMB + 64)
         self.list.itemActivated.connect(lambda _item: self.open_selected())
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.add_button = QPushButton(self.tr("添加附件…"), self)
@@ -148,19 +141,8 @@ class AttachmentPanel(QWidget):
         items = self.list.selectedItems()
         if not items:
             return
-        file = self._files[self.list.row(items[0])]
-        source = self.ctx.services.attachments.store.path_of(file.sha256)
-        if source is None:
-            self.error.show_message(self.tr("附件的文件已不在附件文件夹中，无法打开。"))
-            return
-        # The store names files by hash; the viewer needs the name (and its extension).
-        folder = Path(tempfile.gettempdir()) / "FirstBatchDesk-open" / file.sha256[:16]
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / file.original_name
-        if not target.exists():
-            shutil.copyfile(source, target)
-        if not self.ctx.open_file(target):
-            self.error.show_message(self.tr("没有可以打开此类文件的程序。"))
+        problem = open_attachment(self.ctx, self._files[self.list.row(items[0])])
+        self.error.show_message(esc(problem) if problem else "")
 
     # -- drag and drop -----------------------------------------------------
 
@@ -206,6 +188,32 @@ class AttachmentPanel(QWidget):
         selected = bool(self.list.selectedItems())
         self.open_button.setEnabled(selected)
         self.remove_button.setEnabled(selected)
+
+
+def open_attachment(ctx: PageContext, file: StoredFile | AttachmentRow) -> str | None:
+    """Open a stored file with the system's viewer; a message when that cannot be done.
+
+    The store names files by hash; the viewer needs the name (and its extension), so
+    a copy under the original name is opened from the temporary folder.
+    """
+    source = ctx.services.attachments.store.path_of(file.sha256)
+    if source is None:
+        return QCoreApplication.translate(
+            "AttachmentPanel", "附件的文件已不在附件文件夹中，无法打开。"
+        )
+    folder = Path(tempfile.gettempdir()) / "FirstBatchDesk-open" / file.sha256[:16]
+    target = folder / file.original_name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            shutil.copyfile(source, target)
+    except OSError as exc:
+        return QCoreApplication.translate("AttachmentPanel", "无法准备附件：%1").replace(
+            "%1", exc.strerror or str(exc)
+        )
+    if not ctx.open_file(target):
+        return QCoreApplication.translate("AttachmentPanel", "没有可以打开此类文件的程序。")
+    return None
 
 
 def _local_files(urls: Iterable[object]) -> list[Path]:

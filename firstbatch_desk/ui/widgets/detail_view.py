@@ -60,6 +60,25 @@ def muted(text: str) -> str:
     return f'<p class="muted">{esc(text)}</p>'
 
 
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def attachment_list(rows: Iterable[object], empty: str) -> str:
+    """Attachments as links that open them (rows with id, original_name, size, caption)."""
+    items = "".join(
+        f"<li>{link('attachment', r.id, r.original_name)}"  # type: ignore[attr-defined]
+        f" <span class='muted'>{esc(human_size(r.size))}"  # type: ignore[attr-defined]
+        f"{' · ' + esc(r.caption) if r.caption else ''}</span></li>"  # type: ignore[attr-defined]
+        for r in rows
+    )
+    return f"<ul>{items}</ul>" if items else muted(empty)
+
+
 class Html(str):
     """Text that is already HTML (not escaped again)."""
 

@@ -47,9 +47,7 @@ def _offered(page: Any) -> list[str]:
     return [
         w.text()
         for w in widgets
-        if isinstance(w, QPushButton)
-        and w.isVisibleTo(page)
-        and w is not page.attachments_button
+        if isinstance(w, QPushButton) and w.isVisibleTo(page) and w is not page.attachments_button
     ]
 
 

@@ -397,3 +397,30 @@ def test_a_broken_holiday_file_is_reported_in_the_window(
         main.close()
     finally:
         context.close()
+
+
+def test_tab_walks_the_form_from_top_to_bottom(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any
+) -> None:
+    first, _second = _two_cases(context.services)
+    walked: list[str] = []
+
+    def walk(dialog: VisitDialog) -> None:
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+        chain = [
+            w
+            for w in dialog.tab_chain()
+            if w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        chain[0].setFocus()
+        for _ in chain:
+            walked.append(QApplication.focusWidget().objectName())
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert walked == [w.objectName() for w in chain]
+        dialog.reject()
+
+    dialogs.scripts.append(walk)
+    _open_form_on_case(window, qtbot, first)
+    assert walked[walked.index("summary_edit") - 1] == "policies_explained_edit"
+    assert walked[walked.index("new_users_count_spin") - 1] == "new_users_edit"

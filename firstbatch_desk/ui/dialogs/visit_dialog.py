@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -50,6 +50,7 @@ from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.widgets.attachment_panel import AttachmentPanel
 from firstbatch_desk.ui.widgets.attendee_table import AttendeeTable
 from firstbatch_desk.ui.widgets.check_list import CheckList
+from firstbatch_desk.ui.widgets.date_edit import DateEdit
 
 DRAFT_DELAY_MS = 400
 NEW_KIND = "visit_new"
@@ -117,6 +118,7 @@ class VisitDialog(FormDialog):
             self._propose_next()
         self._loading = False
         self._connect_changes()
+        self._set_tab_order()
         self.resize(760, 820)
 
     # -- building ----------------------------------------------------------
@@ -141,11 +143,8 @@ class VisitDialog(FormDialog):
         self.enterprise_combo.currentIndexChanged.connect(lambda _i: self._enterprise_changed())
         self.cases_list = CheckList(self)
         self.cases_list.setObjectName("cases_list")
-        self.date_edit = QDateEdit(QDate.currentDate(), self)
+        self.date_edit = DateEdit(parent=self)
         self.date_edit.setObjectName("visit_date_edit")
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDateRange(QDate(1949, 10, 1), QDate(2100, 12, 31))
         self.method_combo = QComboBox(self)
         self.method_combo.setObjectName("method_combo")
         for method in VisitMethod:
@@ -257,6 +256,45 @@ class VisitDialog(FormDialog):
         self.layout().insertWidget(self.layout().count() - 1, self.draft_label)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.save_and_next)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The widgets Tab visits, in the order of the form (top to bottom)."""
+        return [
+            self.enterprise_combo,
+            self.cases_list,
+            self.date_edit,
+            self.method_combo,
+            self.officers_list,
+            self.attendees.table,
+            self.attendees.add_button,
+            self.attendees.remove_button,
+            self.texts["production_status"],
+            self.texts["sales_status"],
+            self.texts["application_progress"],
+            self.texts["new_users"],
+            self.new_users_spin,
+            self.contract_edit,
+            self.quantity_edit,
+            self.unit_edit,
+            self.texts["policies_explained"],
+            self.texts["summary"],
+            self.raise_need_button,
+            self.drop_need_button,
+            self.attachments.list,
+            self.attachments.add_button,
+            self.attachments.open_button,
+            self.attachments.remove_button,
+            self.next_edit,
+            self.signed_check,
+            self.save_button,
+            self.save_next_button,
+        ]
+
+    def _set_tab_order(self) -> None:
+        self.needs_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read-only summary
+        chain = self.tab_chain()
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _connect_changes(self) -> None:
         changed = self._changed

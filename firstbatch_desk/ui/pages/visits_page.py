@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from firstbatch_desk.domain.dtos.filters import VisitFilter
 from firstbatch_desk.domain.dtos.followup import VisitRow
@@ -19,6 +19,7 @@ from firstbatch_desk.ui.i18n import enum_label
 from firstbatch_desk.ui.models.columns import Column
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.pages.list_page import ListPage
+from firstbatch_desk.ui.widgets.date_edit import DateEdit
 from firstbatch_desk.ui.widgets.detail_view import (
     Html,
     attachment_list,
@@ -94,12 +95,9 @@ class VisitsPage(ListPage):
         self.period_filter.currentIndexChanged.connect(lambda _i: self._show_range())
         self._show_range()
 
-    def _date_edit(self, name: str, day: date) -> QDateEdit:
-        edit = QDateEdit(QDate(day), self)
+    def _date_edit(self, name: str, day: date) -> DateEdit:
+        edit = DateEdit(day, self)
         edit.setObjectName(name)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setCalendarPopup(True)
-        edit.setDateRange(QDate(1949, 10, 1), QDate(2100, 12, 31))
         edit.dateChanged.connect(lambda _d: self.reload())
         return edit
 

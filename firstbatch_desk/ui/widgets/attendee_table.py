@@ -30,13 +30,18 @@ class AttendeeTable(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        # Typing starts editing a cell; Tab leaves the table (inside an open cell it moves on).
+        triggers = QAbstractItemView.EditTrigger
+        self.table.setEditTriggers(
+            triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
+        )
         self.table.setMaximumHeight(120)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
         self.add_button = QPushButton(self.tr("添加一行"), self)
         self.add_button.setObjectName("add_attendee_button")
         self.add_button.clicked.connect(lambda: self._add_row("", ""))
         self.remove_button = QPushButton(self.tr("删除所选行"), self)
+        self.remove_button.setObjectName("remove_attendee_button")
         self.remove_button.clicked.connect(self._remove_rows)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)

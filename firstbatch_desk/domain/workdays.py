@@ -47,6 +47,18 @@ class WorkCalendar:
                 remaining -= 1
         return current
 
+    def working_days_before(self, end: date, days: int) -> date:
+        """The working day ``days`` working days before ``end`` (``end`` itself not counted)."""
+        if days < 0:
+            raise ValueError("days must not be negative")
+        current = end
+        remaining = days
+        while remaining:
+            current -= timedelta(days=1)
+            if self.is_working_day(current):
+                remaining -= 1
+        return current
+
     def holiday_name(self, day: date) -> str | None:
         """The public holiday ``day`` is a day off for (e.g. "春节"), or None."""
         return self.names.get(day) if day in self.holidays else None

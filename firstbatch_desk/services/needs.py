@@ -46,6 +46,7 @@ from firstbatch_desk.services.search import search_condition
 
 ENTITY = "问题诉求"
 OPEN_STATES = tuple(s for s in NeedStatus if s.is_open)
+EXTENSION_NOTICE_WORKING_DAYS = 1  # an extension is asked a working day before the deadline
 SORT_COLUMNS = {
     "need_no": Need.need_no,
     "enterprise": Enterprise.name,
@@ -151,6 +152,15 @@ class NeedService(ServiceBase):
             self._refresh_case(session, need.case_id)
             indexing.reindex_needs(session, [need_id])
             return self._detail(session, need_id)
+
+    def extension_request_by(self, need_id: uuid.UUID) -> date | None:
+        """The last day to ask for an extension: one working day before the need is due."""
+        with self._read() as session:
+            need = self._live(session, Need, need_id, ENTITY)
+            due = need.extended_to or need.due_on
+        if due is None:
+            return None
+        return self._config.calendar.working_days_before(due, EXTENSION_NOTICE_WORKING_DAYS)
 
     def get_need(self, need_id: uuid.UUID) -> NeedDetail:
         with self._read() as session:

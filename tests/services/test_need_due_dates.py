@@ -135,3 +135,19 @@ def test_without_an_override_the_shipped_calendar_is_used(context: Any) -> None:
     assert context.calendar_problem is None
     assert not context.paths.calendar_file.exists()
     assert load_calendar(context.paths).path == resource_path("calendar", "cn_public_holidays.json")
+
+
+@pytest.mark.parametrize(
+    ("on", "request_by"),
+    [
+        # due Sat 10-10 (调休上班): the working day before is Fri 10-09
+        ("2026-09-30", date(2026, 10, 9)),
+        # due Tue 2-24 after 春节: the working day before is Sat 2-14 (调休上班)
+        ("2026-02-12", date(2026, 2, 14)),
+    ],
+)
+def test_an_extension_is_asked_one_working_day_before_the_deadline(
+    context: Any, on: str, request_by: date
+) -> None:
+    need = _accepted(context, on)
+    assert context.services.needs.extension_request_by(need.row.id) == request_by

@@ -128,6 +128,12 @@ def test_a_need_is_raised_with_ctrl_n_and_taken_round_the_whole_loop(
         type_text(qtbot, dialog.extended_edit, extended_to.isoformat())
         assert not error.isVisible()
 
+    def ask_extension(dialog: Any) -> None:
+        notice = dialog.findChild(QLabel, "extension_notice")
+        by = context.services.needs.extension_request_by(dialog.need.row.id)
+        assert notice is not None and by.isoformat() in notice.text()
+        assert "1 个工作日" in notice.text()
+
     def assign(dialog: Any) -> None:
         assert dialog.lead_combo.currentData() == str(lead.id)  # proposed when raised
         _choose(dialog.lead_combo, str(finance.id))
@@ -136,7 +142,7 @@ def test_a_need_is_raised_with_ctrl_n_and_taken_round_the_whole_loop(
         ("受理", None, "", ["交办", "无法解决(已说明)"]),
         ("交办", assign, "", ["开始办理", "退回"]),
         ("开始办理", None, "", ["申请延期", "反馈答复", "退回", "无法解决(已说明)"]),
-        ("申请延期", None, "银行授信审批需要两周", ["同意延期", "不同意延期"]),
+        ("申请延期", ask_extension, "银行授信审批需要两周", ["同意延期", "不同意延期"]),
         ("同意延期", approve, "", ["申请延期", "反馈答复", "退回", "无法解决(已说明)"]),
         (
             "反馈答复",

@@ -88,6 +88,8 @@ class NeedActionDialog(FormDialog):
             self.lead_combo.currentIndexChanged.connect(
                 lambda _i: self.errors["lead_department_id"].clear_message()
             )
+        elif self.action is NeedAction.REQUEST_EXTENSION:
+            self._extension_notice()
         elif self.action is NeedAction.APPROVE_EXTENSION:
             self.extended_edit = QLineEdit(self)
             self.extended_edit.setObjectName("extended_edit")
@@ -117,6 +119,26 @@ class NeedActionDialog(FormDialog):
             self.satisfaction_combo.currentIndexChanged.connect(
                 lambda _i: self.errors["satisfaction"].clear_message()
             )
+
+    def _extension_notice(self) -> None:
+        """When the rule says an extension should have been asked, and whether that has passed."""
+        due = self.need.row.due_on
+        by = self.ctx.services.needs.extension_request_by(self.need.row.id)
+        if due is None or by is None:
+            return
+        text = (
+            self.tr("当前期限 %1。按规定应在期限前 1 个工作日（%2 前）申请延期。")
+            .replace("%1", due.isoformat())
+            .replace("%2", by.isoformat())
+        )
+        late = date.today() > by
+        if late:
+            text += self.tr("已过申请时限，请在说明中写明原因。")
+        notice = QLabel(text, self)
+        notice.setObjectName("extension_notice")
+        notice.setWordWrap(True)
+        notice.setStyleSheet("color: #c0392b;" if late else "color: #555;")
+        self.form.addRow(notice)
 
     def _date_edits(self) -> dict[str, tuple[QLineEdit, str]]:
         edits = {"on": (self.on_edit, self.tr("办理日期"))}

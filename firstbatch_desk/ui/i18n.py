@@ -10,11 +10,6 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 
 
-def translate(context: str, text: str) -> str:
-    """Translate ``text`` outside a QObject (column headers, labels of enums)."""
-    return QCoreApplication.translate(context, text)
-
-
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
     """Load the .qm for ``language`` (none is needed for Chinese, the source language)."""
     if not language or language.startswith("zh"):

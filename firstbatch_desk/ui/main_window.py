@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(detail, 30_000)
 
     def kept_drafts(self) -> list[Any]:
-        from firstbatch_desk.ui.dialogs.visit_dialog import EDIT_KIND, NEW_KIND
+        from firstbatch_desk.ui.dialogs.visit_draft import EDIT_KIND, NEW_KIND
 
         if self.ctx is None:
             return []

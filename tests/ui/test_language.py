@@ -187,6 +187,28 @@ def test_no_tr_call_hides_inside_an_f_string() -> None:
     assert not hidden, "\n".join(hidden)
 
 
+def test_every_translation_call_names_its_text_literally() -> None:
+    """lupdate finds only literal texts: ``translate(ctx, text_variable)`` or a wrapper
+    around ``tr`` would leave strings out of the .ts without anyone noticing."""
+    hidden = []
+    for path in ui_sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for call in ast.walk(tree):
+            if not isinstance(call, ast.Call):
+                continue
+            name = getattr(call.func, "attr", getattr(call.func, "id", ""))
+            owner = getattr(getattr(call.func, "value", None), "id", "")
+            if name == "translate" and owner not in ("QCoreApplication", "QApplication", ""):
+                continue  # e.g. QPainter.translate(x, y)
+            index = {"tr": 0, "translate": 1}.get(name)
+            if index is None or len(call.args) <= index:
+                continue
+            text = call.args[index]
+            if not (isinstance(text, ast.Constant) and isinstance(text.value, str)):
+                hidden.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    assert not hidden, "\n".join(hidden)
+
+
 # -- the window in each language ------------------------------------------------------
 
 

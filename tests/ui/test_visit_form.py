@@ -17,7 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from firstbatch_desk.domain.dtos.filters import NeedFilter, VisitFilter
 from firstbatch_desk.domain.enums import AttachmentOwner, NeedCategory, VisitMethod
-from firstbatch_desk.ui.dialogs.visit_dialog import NEW_KIND, VisitDialog
+from firstbatch_desk.ui.dialogs.visit_dialog import VisitDialog
+from firstbatch_desk.ui.dialogs.visit_draft import NEW_KIND
 from firstbatch_desk.ui.launch import build_main_window
 from firstbatch_desk.ui.main_window import MainWindow
 from tests import factories
@@ -85,8 +86,8 @@ def test_a_visit_covering_two_cases_raises_a_need_and_is_saved_with_ctrl_s(
         dialog.unit_edit.setText("吨")
         assert dialog.next_edit.text(), "the cadence proposes the next visit"
         dialogs.scripts.append(raise_need)
-        qtbot.mouseClick(dialog.raise_need_button, Qt.MouseButton.LeftButton)
-        assert "希望对接银行贷款" in dialog.needs_list.toPlainText()
+        qtbot.mouseClick(dialog.needs.raise_button, Qt.MouseButton.LeftButton)
+        assert "希望对接银行贷款" in dialog.needs.list.toPlainText()
         assert services.needs.list_needs(NeedFilter(enterprise_id=enterprise_id)) == []
         _key(qtbot, dialog, Qt.Key.Key_S)
         assert not dialog.isVisible(), [(k, e.text()) for k, e in dialog.errors.items() if e.text()]

@@ -10,10 +10,7 @@ saves the visit.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
-from datetime import datetime
 from itertools import pairwise
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,20 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from firstbatch_desk.domain.dtos.drafts import (
-    need_from_json,
-    need_to_json,
-    stored_file_from_json,
-    stored_file_to_json,
-)
 from firstbatch_desk.domain.dtos.filters import CaseFilter
-from firstbatch_desk.domain.dtos.followup import AttendeeInput, NeedInput, VisitDetail, VisitInput
+from firstbatch_desk.domain.dtos.followup import VisitDetail, VisitInput
 from firstbatch_desk.domain.enums import AttachmentOwner, VisitMethod
 from firstbatch_desk.domain.errors import FirstBatchError, ValidationError
 from firstbatch_desk.domain.validation import check_date, check_money
 from firstbatch_desk.ui.dialogs.attachments_dialog import as_stored
 from firstbatch_desk.ui.dialogs.form_dialog import FormDialog
-from firstbatch_desk.ui.dialogs.need_dialog import NeedDialog
+from firstbatch_desk.ui.dialogs.staged_needs import StagedNeeds
+from firstbatch_desk.ui.dialogs.visit_draft import (
+    DRAFT_DELAY_MS,
+    VisitDraftMixin,
+    edit_draft_key,
+    new_draft_key,
+)
 from firstbatch_desk.ui.i18n import enum_label
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.widgets.attachment_panel import AttachmentPanel
@@ -52,9 +49,6 @@ from firstbatch_desk.ui.widgets.attendee_table import AttendeeTable
 from firstbatch_desk.ui.widgets.check_list import CheckList
 from firstbatch_desk.ui.widgets.date_edit import DateEdit
 
-DRAFT_DELAY_MS = 400
-NEW_KIND = "visit_new"
-EDIT_KIND = "visit_edit"
 TEXT_FIELDS = (
     "production_status",
     "sales_status",
@@ -65,15 +59,7 @@ TEXT_FIELDS = (
 )
 
 
-def new_draft_key() -> str:
-    return f"visit-new:{uuid.uuid4()}"
-
-
-def edit_draft_key(visit_id: uuid.UUID) -> str:
-    return f"visit-edit:{visit_id}"
-
-
-class VisitDialog(FormDialog):
+class VisitDialog(VisitDraftMixin, FormDialog):
     """Record a new visit, or edit one (``visit``); ``saved`` fires after every save."""
 
     saved = Signal(object)
@@ -88,7 +74,11 @@ class VisitDialog(FormDialog):
         draft_key: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = QCoreApplication.translate("VisitDialog", "编辑走访记录" if visit else "记录走访")
+        title = (
+            QCoreApplication.translate("VisitDialog", "编辑走访记录")
+            if visit
+            else QCoreApplication.translate("VisitDialog", "记录走访")
+        )
         super().__init__(ctx, title, parent, scrollable=True)
         self.setObjectName("visit_dialog")
         self.visit = visit
@@ -98,7 +88,6 @@ class VisitDialog(FormDialog):
         self._dirty = False
         self._loading = True
         self._next_typed = False
-        self._staged_needs: list[NeedInput] = []
         if visit is not None:
             enterprise_id = visit.row.enterprise_id
         self._build_fields(enterprise_id)
@@ -193,23 +182,8 @@ class VisitDialog(FormDialog):
         row.addWidget(self.next_hint)
         self.signed_check = QCheckBox(self.tr("企业已在走访记录上签字确认"), self)
         self.signed_check.setObjectName("signed_check")
-        self.needs_list = QPlainTextEdit(self)
-        self.needs_list.setObjectName("new_needs_list")
-        self.needs_list.setReadOnly(True)
-        self.needs_list.setTabChangesFocus(True)
-        self.needs_list.setMaximumHeight(80)
-        self.raise_need_button = QPushButton(self.tr("提出诉求…"), self)
-        self.raise_need_button.setObjectName("raise_need_button")
-        self.raise_need_button.clicked.connect(self.raise_need)
-        self.drop_need_button = QPushButton(self.tr("撤回最后一条"), self)
-        self.drop_need_button.setObjectName("drop_need_button")
-        self.drop_need_button.clicked.connect(self._drop_last_need)
-        needs_row = QWidget(self)
-        row = QHBoxLayout(needs_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.needs_list, 1)
-        row.addWidget(self.raise_need_button, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.drop_need_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.needs = StagedNeeds(self.ctx, self.enterprise_id, self)
+        self.needs.refused.connect(self.errors_for_enterprise)
         self.attachments = AttachmentPanel(self.ctx, self)
 
         self.add_section(self.tr("基本信息"))
@@ -233,7 +207,7 @@ class VisitDialog(FormDialog):
         self.add_section(self.tr("服务情况"))
         self.add_row("policies_explained", self.tr("政策宣传"), self.texts["policies_explained"])
         self.add_row("summary", self.tr("走访纪要"), self.texts["summary"])
-        self.add_row("new_needs", self.tr("新提出的诉求"), needs_row)
+        self.add_row("new_needs", self.tr("新提出的诉求"), self.needs)
         self.add_row("attachments", self.tr("附件"), self.attachments)
         self.add_row("next_visit_on", self.tr("下次走访日期"), next_row)
         self.add_row("signed", "", self.signed_check)
@@ -278,8 +252,8 @@ class VisitDialog(FormDialog):
             self.unit_edit,
             self.texts["policies_explained"],
             self.texts["summary"],
-            self.raise_need_button,
-            self.drop_need_button,
+            self.needs.raise_button,
+            self.needs.drop_button,
             self.attachments.list,
             self.attachments.add_button,
             self.attachments.open_button,
@@ -291,7 +265,6 @@ class VisitDialog(FormDialog):
         ]
 
     def _set_tab_order(self) -> None:
-        self.needs_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read-only summary
         chain = self.tab_chain()
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -316,6 +289,7 @@ class VisitDialog(FormDialog):
         self.next_edit.textChanged.connect(changed)
         self.signed_check.toggled.connect(changed)
         self.attachments.changed.connect(changed)
+        self.needs.changed.connect(changed)
 
     # -- enterprise and cases ----------------------------------------------
 
@@ -385,36 +359,8 @@ class VisitDialog(FormDialog):
         else:
             self.errors["contract_value"].clear_message()
 
-    # -- needs raised in the visit ------------------------------------------
-
-    def raise_need(self) -> None:
-        enterprise_id = self.enterprise_id()
-        if enterprise_id is None:
-            self.errors["enterprise_id"].show_message(self.tr("请先选择企业，再提出诉求。"))
-            return
-        dialog = NeedDialog(self.ctx, enterprise_id, parent=self, deferred=True)
-        if self.ctx.run_dialog(dialog):
-            need = dialog.result_input()
-            if need is not None:
-                self._staged_needs.append(need)
-                self._show_needs()
-                self._changed()
-
-    def _drop_last_need(self) -> None:
-        if self._staged_needs:
-            self._staged_needs.pop()
-            self._show_needs()
-            self._changed()
-
-    def _show_needs(self) -> None:
-        lang = self.ctx.language
-        self.needs_list.setPlainText(
-            "\n".join(
-                f"{i}. [{enum_label(n.category, lang)}] {n.title}"
-                for i, n in enumerate(self._staged_needs, 1)
-            )
-        )
-        self.drop_need_button.setEnabled(bool(self._staged_needs))
+    def errors_for_enterprise(self, text: str) -> None:
+        self.errors["enterprise_id"].show_message(text)
 
     # -- saving --------------------------------------------------------------
 
@@ -436,7 +382,7 @@ class VisitDialog(FormDialog):
             quantity_unit=self.unit_edit.text(),
             next_visit_on=self.next_edit.text(),
             signed=self.signed_check.isChecked(),
-            new_needs=tuple(self._staged_needs),
+            new_needs=self.needs.needs(),
             attachments=self.attachments.files(),
             **texts,
         )
@@ -477,8 +423,7 @@ class VisitDialog(FormDialog):
         self.attendees.set_attendees(saved.attendees)
         self.signed_check.setChecked(False)
         self.attachments.set_files(())
-        self._staged_needs = []
-        self._show_needs()
+        self.needs.set_needs(())
         self._next_typed = False
         self._fill_cases(self.enterprise_id(), tuple(self.cases_list.checked_ids()))
         self._propose_next()
@@ -490,119 +435,6 @@ class VisitDialog(FormDialog):
             )
         )
         self.texts["summary"].setFocus()
-
-    # -- drafts ----------------------------------------------------------------
-
-    def _changed(self, *_args: Any) -> None:
-        if self._loading:
-            return
-        self._dirty = True
-        self._timer.start()
-
-    def state(self) -> dict[str, Any]:
-        """Everything typed, as plain values (what a draft keeps)."""
-        return {
-            "visit_id": str(self.visit.row.id) if self.visit is not None else None,
-            "enterprise_id": self.enterprise_combo.currentData(),
-            "case_ids": self.cases_list.checked_ids(),
-            "visit_date": self.date_edit.date().toString("yyyy-MM-dd"),
-            "method": self.method_combo.currentData(),
-            "officer_ids": self.officers_list.checked_ids(),
-            "attendees": [[a.name, a.title] for a in self.attendees.attendees()],
-            "texts": {name: edit.toPlainText() for name, edit in self.texts.items()},
-            "new_users_count": self.new_users_spin.value(),
-            "contract_value": self.contract_edit.text(),
-            "quantity": self.quantity_edit.text(),
-            "quantity_unit": self.unit_edit.text(),
-            "next_visit_on": self.next_edit.text(),
-            "next_typed": self._next_typed,
-            "signed": self.signed_check.isChecked(),
-            "new_needs": [need_to_json(n) for n in self._staged_needs],
-            "attachments": [stored_file_to_json(f) for f in self.attachments.files()],
-        }
-
-    def load_state(self, state: Mapping[str, Any]) -> None:
-        """Put a draft back into the form (unknown or stale parts are skipped)."""
-        self._loading = True
-        try:
-            enterprise = state.get("enterprise_id")
-            if enterprise and self.enterprise_combo.isEnabled():
-                self.enterprise_combo.setCurrentIndex(self.enterprise_combo.findData(enterprise))
-            self._fill_cases(self.enterprise_id(), tuple(state.get("case_ids") or ()))
-            when = QDate.fromString(str(state.get("visit_date", "")), "yyyy-MM-dd")
-            if when.isValid():
-                self.date_edit.setDate(when)
-            index = self.method_combo.findData(state.get("method"))
-            if index >= 0:
-                self.method_combo.setCurrentIndex(index)
-            self.officers_list.set_checked(state.get("officer_ids") or ())
-            self.attendees.set_attendees(
-                AttendeeInput(name=str(p[0]), title=str(p[1]))
-                for p in state.get("attendees") or ()
-                if isinstance(p, list | tuple) and len(p) == 2
-            )
-            for name, text in (state.get("texts") or {}).items():
-                if name in self.texts:
-                    self.texts[name].setPlainText(str(text))
-            self.new_users_spin.setValue(int(state.get("new_users_count") or 0))
-            self.contract_edit.setText(str(state.get("contract_value") or ""))
-            self.quantity_edit.setText(str(state.get("quantity") or ""))
-            self.unit_edit.setText(str(state.get("quantity_unit") or ""))
-            self._next_typed = bool(state.get("next_typed"))
-            self.next_edit.setText(str(state.get("next_visit_on") or ""))
-            self.signed_check.setChecked(bool(state.get("signed")))
-            needs = (need_from_json(n) for n in state.get("new_needs") or ())
-            self._staged_needs = [n for n in needs if n is not None]
-            self._show_needs()
-            files = (stored_file_from_json(f) for f in state.get("attachments") or ())
-            self.attachments.set_files(f for f in files if f is not None)
-        finally:
-            self._loading = False
-        self._propose_next()
-        self._dirty = False
-
-    def flush_draft(self) -> None:
-        """Write the draft now if anything changed since it was last written."""
-        self._timer.stop()
-        if not self._dirty:
-            return
-        enterprise = self.enterprise_combo.currentText()
-        title = f"{enterprise} {self.date_edit.date().toString('yyyy-MM-dd')}".strip()
-        try:
-            self.ctx.services.drafts.save_draft(
-                self.draft_key,
-                EDIT_KIND if self.visit is not None else NEW_KIND,
-                self.state(),
-                subject_id=self.enterprise_combo.currentData() or "",
-                title=title,
-            )
-        except FirstBatchError as exc:
-            self.draft_label.setStyleSheet("color: #c0392b;")
-            self.draft_label.setText(
-                self.tr("草稿未能保存：%1").replace("%1", exc.message(self.ctx.message_language))
-            )
-            return
-        self._dirty = False
-        self.draft_label.setStyleSheet("color: #555;")
-        self.draft_label.setText(
-            self.tr("草稿已自动保存（%1）；关闭后下次打开可以恢复。").replace(
-                "%1", datetime.now().strftime("%H:%M:%S")
-            )
-        )
-
-    def discard_draft(self) -> None:
-        if not self.ctx.prompts.confirm(
-            self, self.tr("丢弃草稿"), self.tr("丢弃这份草稿？已填写的内容将不再保留。")
-        ):
-            return
-        self._timer.stop()
-        self._dirty = False
-        self.ctx.services.drafts.discard_draft(self.draft_key)
-        super().reject()
-
-    def reject(self) -> None:
-        self.flush_draft()
-        super().reject()
 
     def _load_visit(self, visit: VisitDetail) -> None:
         self._fill_cases(visit.row.enterprise_id, tuple(str(c) for c in visit.case_ids))

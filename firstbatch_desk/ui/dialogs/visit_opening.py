@@ -9,17 +9,9 @@ from PySide6.QtWidgets import QWidget
 
 from firstbatch_desk.domain.dtos.drafts import DraftRow
 from firstbatch_desk.domain.errors import FirstBatchError
-from firstbatch_desk.ui.dialogs.visit_dialog import (
-    EDIT_KIND,
-    NEW_KIND,
-    VisitDialog,
-    edit_draft_key,
-)
+from firstbatch_desk.ui.dialogs.visit_dialog import VisitDialog
+from firstbatch_desk.ui.dialogs.visit_draft import EDIT_KIND, NEW_KIND, edit_draft_key
 from firstbatch_desk.ui.page_context import PageContext
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VisitOpening", text)
 
 
 def open_visit_form(
@@ -51,10 +43,13 @@ def open_visit_form(
         return 0
     restore = resume is not None
     if draft is not None and resume is None:
-        question = _tr("有一份 %1 保存的未完成草稿（%2）。\n恢复它继续填写？选“否”将丢弃该草稿。")
+        question = QCoreApplication.translate(
+            "VisitOpening",
+            "有一份 %1 保存的未完成草稿（%2）。\n恢复它继续填写？选“否”将丢弃该草稿。",
+        )
         restore = ctx.prompts.confirm(
             parent,
-            _tr("恢复草稿"),
+            QCoreApplication.translate("VisitOpening", "恢复草稿"),
             question.replace("%1", draft.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")).replace(
                 "%2", draft.title
             ),
@@ -71,7 +66,7 @@ def open_visit_form(
     )
     if restore and draft is not None:
         dialog.load_state(draft.payload)
-        dialog.draft_label.setText(_tr("已恢复草稿。"))
+        dialog.draft_label.setText(QCoreApplication.translate("VisitOpening", "已恢复草稿。"))
     saved: list[object] = []
     dialog.saved.connect(saved.append)
     ctx.run_dialog(dialog)

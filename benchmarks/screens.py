@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     def settle() -> None:
         for _ in range(10):
             app.processEvents()
+            window.ctx.tasks.wait()
 
     def save(name: str) -> None:
         settle()

@@ -89,7 +89,9 @@ class MainWindow(QMainWindow):
             self._holders.append(holder)
             self.stack.addWidget(holder)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        widest = max(self.navigation.fontMetrics().horizontalAdvance(title) for title in titles)
+        metrics = self.navigation.fontMetrics()
+        # the worklist's title carries its count ("工作台  1234")
+        widest = max(metrics.horizontalAdvance(title + "  0000") for title in titles)
         # Room for the longest title (English ones are longer) plus the item padding.
         nav_width = max(120, min(230, int(widest * 1.25) + 40))
         self.navigation.setMaximumWidth(nav_width + 20)

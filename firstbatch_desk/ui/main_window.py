@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         # the worklist's title carries its count ("工作台  1234")
         widest = max(metrics.horizontalAdvance(title + "  0000") for title in titles)
         # Room for the longest title (English ones are longer) plus the item padding.
-        nav_width = max(120, min(230, int(widest * 1.25) + 40))
+        nav_width = max(120, min(270, int(widest * 1.25) + 40))
         self.navigation.setMaximumWidth(nav_width + 20)
         self.loading_label = QLabel(self.tr("正在打开数据……"), self._holders[self.START_PAGE])
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,7 +35,6 @@ ORDER = (
     WorkSection.NEVER_VISITED,
     WorkSection.EXPIRING,
 )
-WEEKDAYS = "一二三四五六日"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -123,11 +122,10 @@ class WorkbenchPage(QWidget):
     def show_worklist(self, worklist: WorkList) -> None:
         self.worklist = worklist
         today = worklist.today
+        weekday = self.locale().dayName(today.isoweekday(), QLocale.FormatType.LongFormat)
         self.title.setText(
             "<b>"
-            + self.tr("今天 %1（星期%2）")
-            .replace("%1", today.isoformat())
-            .replace("%2", WEEKDAYS[today.weekday()])
+            + self.tr("今天 %1（%2）").replace("%1", today.isoformat()).replace("%2", weekday)
             + "</b>"
         )
         selected = self._selected_key()
@@ -137,7 +135,8 @@ class WorkbenchPage(QWidget):
         bold.setBold(True)
         for section in ORDER:
             count = worklist.counts.get(section, 0)
-            head = QTreeWidgetItem(self.tree, [f"{enum_label(section, lang)}（{count}）"])
+            heading = self.tr("%1（%2）").replace("%1", enum_label(section, lang))
+            head = QTreeWidgetItem(self.tree, [heading.replace("%2", str(count))])
             head.setFirstColumnSpanned(True)
             head.setFont(0, bold)
             head.setData(0, ITEM_ROLE, None)

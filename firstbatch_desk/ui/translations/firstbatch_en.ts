@@ -30,6 +30,90 @@
     </message>
 </context>
 <context>
+    <name>AttachmentPanel</name>
+    <message>
+        <location filename="../widgets/attachment_panel.py" line="62"/>
+        <source>添加附件…</source>
+        <translation>Add Attachments…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachment_panel.py" line="64"/>
+        <source>也可以把照片或文件拖到这里</source>
+        <translation>You can also drag photos or files here</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachment_panel.py" line="66"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachment_panel.py" line="69"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachment_panel.py" line="125"/>
+        <source>添加附件</source>
+        <translation>Add Attachments</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachment_panel.py" line="126"/>
+        <source>照片和文件 (*.jpg *.jpeg *.png *.webp *.pdf *.docx *.xlsx);;所有文件 (*)</source>
+        <translation>Photos and files (*.jpg *.jpeg *.png *.webp *.pdf *.docx *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachment_panel.py" line="201"/>
+        <source>附件的文件已不在附件文件夹中，无法打开。</source>
+        <translation>The attachment’s file is no longer in the attachments folder, so it cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachment_panel.py" line="211"/>
+        <source>无法准备附件：%1</source>
+        <translation>Cannot prepare the attachment: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachment_panel.py" line="215"/>
+        <source>没有可以打开此类文件的程序。</source>
+        <translation>No program is available to open this type of file.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsDialog</name>
+    <message>
+        <location filename="../dialogs/attachments_dialog.py" line="29"/>
+        <source>附件 — %1</source>
+        <translation>Attachments — %1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/attachments_dialog.py" line="37"/>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeeTable</name>
+    <message>
+        <location filename="../widgets/attendee_table.py" line="29"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attendee_table.py" line="29"/>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attendee_table.py" line="40"/>
+        <source>添加一行</source>
+        <translation>Add Row</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attendee_table.py" line="43"/>
+        <source>删除所选行</source>
+        <translation>Remove Selected Rows</translation>
+    </message>
+</context>
+<context>
     <name>CaseEditDialog</name>
     <message>
         <location filename="../dialogs/case_dialog.py" line="25"/>
@@ -85,155 +169,213 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../pages/cases_page.py" line="41"/>
+        <location filename="../pages/cases_page.py" line="47"/>
         <source>档案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="42"/>
-        <location filename="../pages/cases_page.py" line="109"/>
+        <location filename="../pages/cases_page.py" line="48"/>
+        <location filename="../pages/cases_page.py" line="115"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="43"/>
+        <location filename="../pages/cases_page.py" line="49"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="44"/>
-        <location filename="../pages/cases_page.py" line="112"/>
+        <location filename="../pages/cases_page.py" line="50"/>
+        <location filename="../pages/cases_page.py" line="118"/>
         <source>负责人</source>
         <translation>Officer in charge</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="45"/>
-        <location filename="../pages/cases_page.py" line="113"/>
-        <location filename="../pages/cases_page.py" line="141"/>
+        <location filename="../pages/cases_page.py" line="51"/>
+        <location filename="../pages/cases_page.py" line="119"/>
+        <location filename="../pages/cases_page.py" line="147"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="46"/>
-        <location filename="../pages/cases_page.py" line="115"/>
+        <location filename="../pages/cases_page.py" line="52"/>
+        <location filename="../pages/cases_page.py" line="121"/>
         <source>上次走访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="47"/>
-        <location filename="../pages/cases_page.py" line="116"/>
+        <location filename="../pages/cases_page.py" line="53"/>
+        <location filename="../pages/cases_page.py" line="122"/>
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="53"/>
+        <location filename="../pages/cases_page.py" line="59"/>
         <source>全部负责人</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="58"/>
+        <location filename="../pages/cases_page.py" line="64"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="62"/>
+        <location filename="../pages/cases_page.py" line="68"/>
         <source>全部区县</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="114"/>
+        <location filename="../pages/cases_page.py" line="120"/>
         <source>建档日期</source>
         <translation>Opened on</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="117"/>
+        <location filename="../pages/cases_page.py" line="123"/>
         <source>走访次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="118"/>
+        <location filename="../pages/cases_page.py" line="124"/>
         <source>未办结诉求</source>
         <translation>Open needs</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="119"/>
+        <location filename="../pages/cases_page.py" line="125"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="122"/>
+        <location filename="../pages/cases_page.py" line="128"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="125"/>
+        <location filename="../pages/cases_page.py" line="131"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="126"/>
+        <location filename="../pages/cases_page.py" line="132"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="127"/>
+        <location filename="../pages/cases_page.py" line="133"/>
         <source>走访人员</source>
         <translation>Visiting officers</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="128"/>
+        <location filename="../pages/cases_page.py" line="134"/>
         <source>纪要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="134"/>
+        <location filename="../pages/cases_page.py" line="140"/>
         <source>暂无走访记录</source>
         <translation>No visits yet</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="136"/>
+        <location filename="../pages/cases_page.py" line="142"/>
         <source>问题诉求</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="139"/>
+        <location filename="../pages/cases_page.py" line="145"/>
         <source>编号</source>
         <translation>Need no.</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="140"/>
+        <location filename="../pages/cases_page.py" line="146"/>
         <source>事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="142"/>
+        <location filename="../pages/cases_page.py" line="148"/>
         <source>期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="148"/>
+        <location filename="../pages/cases_page.py" line="154"/>
         <source>暂无诉求</source>
         <translation>No needs yet</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="168"/>
+        <location filename="../pages/cases_page.py" line="183"/>
         <source>删除档案 %1？可用 Ctrl+Z 撤销。</source>
         <translation>Delete case %1? You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="167"/>
+        <location filename="../pages/cases_page.py" line="182"/>
         <source>删除档案</source>
         <translation>Delete Case</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="35"/>
+        <location filename="../pages/cases_page.py" line="36"/>
         <source>打印案卷</source>
         <translation>Print case file</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="169"/>
+        <location filename="../pages/cases_page.py" line="39"/>
+        <source>记录走访</source>
+        <translation>Record Visit</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="41"/>
+        <source>为所选档案记录一次走访（Ctrl+R）</source>
+        <translation>Record a visit for the selected case (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../pages/cases_page.py" line="184"/>
         <source>删除档案 %1</source>
         <translation>Delete case %1</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
+    <message>
+        <location filename="../dialogs/drafts_dialog.py" line="33"/>
+        <source>未完成的草稿</source>
+        <translation>Unfinished Drafts</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/drafts_dialog.py" line="38"/>
+        <source>修改走访</source>
+        <translation>Edited visit</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/drafts_dialog.py" line="38"/>
+        <source>新走访</source>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/drafts_dialog.py" line="44"/>
+        <source>继续填写</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/drafts_dialog.py" line="48"/>
+        <source>丢弃所选草稿</source>
+        <translation>Discard Selected Draft</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/drafts_dialog.py" line="54"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/drafts_dialog.py" line="57"/>
+        <source>这些表单还没有保存，内容都在：</source>
+        <translation>These forms have not been saved yet; what was entered is kept here:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/drafts_dialog.py" line="74"/>
+        <source>丢弃草稿</source>
+        <translation>Discard Draft</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/drafts_dialog.py" line="74"/>
+        <source>丢弃草稿“%1”？</source>
+        <translation>Discard the draft “%1”?</translation>
     </message>
 </context>
 <context>
@@ -694,14 +836,22 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../dialogs/form_dialog.py" line="38"/>
+        <location filename="../dialogs/form_dialog.py" line="48"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../dialogs/form_dialog.py" line="40"/>
+        <location filename="../dialogs/form_dialog.py" line="50"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <location filename="../launch.py" line="59"/>
+        <source>节假日文件有误，已改用内置日历</source>
+        <translation>The holiday file has errors; using the built-in calendar instead</translation>
     </message>
 </context>
 <context>
@@ -722,12 +872,12 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="250"/>
+        <location filename="../pages/list_page.py" line="259"/>
         <source>共 %1 条</source>
         <translation>Records: %1</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="261"/>
+        <location filename="../pages/list_page.py" line="270"/>
         <source>没有符合条件的记录。</source>
         <translation>No records match.</translation>
     </message>
@@ -735,243 +885,532 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="68"/>
+        <location filename="../main_window.py" line="69"/>
         <source>首批次跟踪服务台</source>
         <translation>FirstBatch Desk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109"/>
+        <location filename="../main_window.py" line="112"/>
         <source>数据目录：</source>
         <translation>Data folder: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="78"/>
+        <location filename="../main_window.py" line="435"/>
         <source>工作台</source>
         <translation>Workbench</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="82"/>
+        <location filename="../main_window.py" line="83"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78"/>
+        <location filename="../main_window.py" line="79"/>
         <source>企业</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="79"/>
+        <location filename="../main_window.py" line="80"/>
         <source>产品与认定</source>
         <translation>Products and Recognitions</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="80"/>
+        <location filename="../main_window.py" line="81"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="82"/>
         <source>问题诉求</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95"/>
+        <location filename="../main_window.py" line="98"/>
         <source>正在打开数据……</source>
         <translation>Opening data…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="207"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="209"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="211"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="212"/>
+        <source>未完成的草稿(&amp;D)…</source>
+        <translation>Unfinished &amp;Drafts…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="214"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="219"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
-        <location filename="../main_window.py" line="304"/>
+        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="324"/>
         <source>撤销删除(&amp;U)</source>
         <translation>&amp;Undo Delete</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="225"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="228"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="239"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="242"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="243"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296"/>
+        <location filename="../main_window.py" line="316"/>
         <source>已撤销：</source>
         <translation>Undone: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304"/>
+        <location filename="../main_window.py" line="324"/>
         <source>撤销：</source>
         <translation>Undo: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="399"/>
+        <source>%1 份未完成的草稿</source>
+        <translation>Unfinished drafts: %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="443"/>
         <source>企业 %1 · 认定 %2 · 档案 %3 · 走访 %4 · 诉求 %5</source>
         <translation>Enterprises %1 · Recognitions %2 · Cases %3 · Visits %4 · Needs %5</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364"/>
+        <location filename="../main_window.py" line="465"/>
         <source>设置已保存；语言和报表字体在下次启动时生效。</source>
         <translation>Settings saved; the language and the report font apply from the next start.</translation>
     </message>
 </context>
 <context>
-    <name>NeedsPage</name>
+    <name>NeedActionDialog</name>
     <message>
-        <location filename="../pages/needs_page.py" line="37"/>
-        <source>编号</source>
-        <translation>Need no.</translation>
+        <location filename="../dialogs/need_action_dialog.py" line="46"/>
+        <source>状态：</source>
+        <translation>Status: </translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="38"/>
-        <location filename="../pages/needs_page.py" line="109"/>
-        <source>企业</source>
-        <translation>Enterprise</translation>
+        <location filename="../dialogs/need_action_dialog.py" line="58"/>
+        <location filename="../dialogs/need_action_dialog.py" line="144"/>
+        <source>办理日期</source>
+        <translation>Action date</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="39"/>
-        <location filename="../pages/needs_page.py" line="112"/>
-        <source>类别</source>
-        <translation>Category</translation>
+        <location filename="../dialogs/need_action_dialog.py" line="70"/>
+        <source>此操作必须说明原因</source>
+        <translation>This action requires a reason</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="40"/>
-        <source>事项</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="41"/>
-        <location filename="../pages/needs_page.py" line="114"/>
-        <location filename="../pages/needs_page.py" line="132"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="42"/>
-        <location filename="../pages/needs_page.py" line="115"/>
-        <source>主办部门</source>
-        <translation>Lead department</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="43"/>
-        <location filename="../pages/needs_page.py" line="117"/>
-        <source>期限</source>
-        <translation>Due date</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="44"/>
-        <location filename="../pages/needs_page.py" line="120"/>
-        <source>满意度</source>
-        <translation>Satisfaction</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="51"/>
-        <source>全部状态</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="56"/>
-        <source>全部类别</source>
-        <translation>All categories</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="59"/>
-        <source>只看未办结</source>
-        <translation>Open only</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="113"/>
-        <source>紧急程度</source>
-        <translation>Urgency</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="116"/>
-        <source>提出日期</source>
-        <translation>Raised on</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="118"/>
-        <source>办结日期</source>
-        <translation>Closed on</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="125"/>
-        <source>诉求内容</source>
-        <translation>What is needed</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="126"/>
-        <source>办理结果</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="127"/>
-        <source>流转记录</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="130"/>
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="131"/>
-        <source>操作</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="133"/>
-        <source>经办人</source>
-        <translation>Handled by</translation>
-    </message>
-    <message>
-        <location filename="../pages/needs_page.py" line="134"/>
+        <location filename="../dialogs/need_action_dialog.py" line="71"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="137"/>
+        <location filename="../dialogs/need_action_dialog.py" line="81"/>
+        <location filename="../dialogs/need_action_dialog.py" line="110"/>
+        <source>（请选择）</source>
+        <translation>(Please select)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_action_dialog.py" line="87"/>
+        <source>主办部门</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_action_dialog.py" line="97"/>
+        <source>须晚于当前期限 %1</source>
+        <translation>Must be later than the current due date %1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_action_dialog.py" line="100"/>
+        <location filename="../dialogs/need_action_dialog.py" line="146"/>
+        <source>延期至</source>
+        <translation>Extended to</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_action_dialog.py" line="105"/>
+        <source>向企业反馈的办理结果</source>
+        <translation>The outcome reported back to the enterprise</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_action_dialog.py" line="106"/>
+        <source>办理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_action_dialog.py" line="117"/>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_action_dialog.py" line="118"/>
+        <source>回访情况</source>
+        <translation>Return visit result</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_action_dialog.py" line="130"/>
+        <source>当前期限 %1。按规定应在期限前 1 个工作日（%2 前）申请延期。</source>
+        <translation>Current due date: %1. The rules require an extension to be requested 1 working day before the due date (by %2).</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_action_dialog.py" line="136"/>
+        <source>已过申请时限，请在说明中写明原因。</source>
+        <translation> The time for requesting has passed; give the reason in the note.</translation>
+    </message>
+</context>
+<context>
+    <name>NeedDialog</name>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="70"/>
+        <source>编辑问题诉求</source>
+        <translation>Edit Need</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="70"/>
+        <source>新增问题诉求</source>
+        <translation>Add Need</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="108"/>
+        <source>一句话写明企业要解决什么，如：流动资金贷款对接</source>
+        <translation>In one line, what the enterprise needs solved, e.g. working-capital loan matchmaking</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="124"/>
+        <source>默认今天</source>
+        <translation>Defaults to today</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="127"/>
+        <source>（暂不指定）</source>
+        <translation>(Not assigned yet)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="146"/>
+        <location filename="../dialogs/need_dialog.py" line="292"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="147"/>
+        <source>跟踪档案</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="148"/>
+        <source>诉求类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="149"/>
+        <location filename="../dialogs/need_dialog.py" line="299"/>
+        <source>诉求事项</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="150"/>
+        <location filename="../dialogs/need_dialog.py" line="308"/>
+        <source>诉求内容</source>
+        <translation>What is needed</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="151"/>
+        <source>来源渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="152"/>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="162"/>
+        <source>受理后，简单事项 1 个工作日内答复，复杂事项 3 个工作日内答复。</source>
+        <translation>Once accepted, simple matters are answered within 1 working day, complex ones within 3 working days.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="168"/>
+        <source>复杂程度</source>
+        <translation>Complexity</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="169"/>
+        <location filename="../dialogs/need_dialog.py" line="314"/>
+        <source>提出日期</source>
+        <translation>Raised on</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="170"/>
+        <source>主办部门</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="171"/>
+        <source>协办部门</source>
+        <translation>Supporting departments</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="213"/>
+        <source>（不关联档案）</source>
+        <translation>(Not linked to a case)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/need_dialog.py" line="244"/>
+        <source>已交办的诉求，主办部门由“交办/改派”确定。</source>
+        <translation>Once a need is assigned, its lead department is set with “Assign” / “Reassign”.</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPage</name>
+    <message>
+        <location filename="../pages/needs_page.py" line="88"/>
+        <source>编号</source>
+        <translation>Need no.</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="89"/>
+        <location filename="../pages/needs_page.py" line="319"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="90"/>
+        <location filename="../pages/needs_page.py" line="334"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="91"/>
+        <source>事项</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="92"/>
+        <location filename="../pages/needs_page.py" line="333"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="94"/>
+        <location filename="../pages/needs_page.py" line="321"/>
+        <source>主办部门</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="93"/>
+        <location filename="../pages/needs_page.py" line="342"/>
+        <source>期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="77"/>
+        <source>新增诉求</source>
+        <translation>Add Need</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="95"/>
+        <location filename="../pages/needs_page.py" line="338"/>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="105"/>
+        <source>逾期 %1 天</source>
+        <translation>%1 d overdue</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="111"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="112"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="117"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="120"/>
+        <source>只看未办结</source>
+        <translation>Open only</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="160"/>
+        <source>选择一条问题诉求，查看详情并办理。</source>
+        <translation>Select a need to see its details and act on it.</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="172"/>
+        <location filename="../pages/needs_page.py" line="298"/>
+        <source>附件…</source>
+        <translation>Attachments…</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="174"/>
+        <source>添加、打开或移除此诉求的附件</source>
+        <translation>Add, open or remove the attachments of this need</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="244"/>
+        <source>办理：</source>
+        <translation>Actions:</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="244"/>
+        <source>流程已结束</source>
+        <translation>Process complete</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="253"/>
+        <source>须填写说明</source>
+        <translation>Requires a note</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="298"/>
+        <source>附件（%1）…</source>
+        <translation>Attachments (%1)…</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="307"/>
+        <source>回访情况</source>
+        <translation>Return visit result</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="310"/>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="310"/>
+        <source>无附件</source>
+        <translation>No attachments</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="320"/>
+        <source>跟踪档案</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="322"/>
+        <source>协办部门</source>
+        <translation>Supporting departments</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="335"/>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="336"/>
+        <source>复杂程度</source>
+        <translation>Complexity</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="337"/>
+        <source>来源渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="339"/>
+        <source>提出日期</source>
+        <translation>Raised on</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="340"/>
+        <source>受理日期</source>
+        <translation>Accepted on</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="341"/>
+        <source>交办日期</source>
+        <translation>Assigned on</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="343"/>
+        <source>延期至</source>
+        <translation>Extended to</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="344"/>
+        <source>答复日期</source>
+        <translation>Answered on</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="345"/>
+        <source>办结日期</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="383"/>
+        <source>删除问题诉求</source>
+        <translation>Delete Need</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="384"/>
+        <source>删除问题诉求“%1”？可用 Ctrl+Z 撤销。</source>
+        <translation>Delete need “%1”? You can undo this with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="385"/>
+        <source>删除问题诉求“%1”</source>
+        <translation>Delete need “%1”</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="305"/>
+        <source>诉求内容</source>
+        <translation>What is needed</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="306"/>
+        <source>办理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="186"/>
+        <source>流转记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../pages/needs_page.py" line="228"/>
         <source>尚无流转</source>
         <translation>No history yet</translation>
     </message>
@@ -979,67 +1418,14 @@
 <context>
     <name>PageSet</name>
     <message>
-        <location filename="../pages/page_set.py" line="59"/>
-        <source>工作台</source>
-        <translation>Workbench</translation>
-    </message>
-    <message>
-        <location filename="../pages/page_set.py" line="61"/>
-        <source>本周应走访和已逾期的跟踪档案</source>
-        <translation>Cases due for a visit this week, and overdue cases</translation>
-    </message>
-    <message>
-        <location filename="../pages/page_set.py" line="62"/>
-        <source>已认定但从未走访的产品</source>
-        <translation>Recognised products that have never been visited</translation>
-    </message>
-    <message>
-        <location filename="../pages/page_set.py" line="63"/>
-        <source>逾期或 3 个工作日内到期的问题诉求</source>
-        <translation>Needs that are overdue or due within 3 working days</translation>
-    </message>
-    <message>
-        <location filename="../pages/page_set.py" line="64"/>
-        <source>90 天内到期的认定</source>
-        <translation>Recognitions expiring within 90 days</translation>
-    </message>
-    <message>
-        <location filename="../pages/page_set.py" line="65"/>
-        <source>一键打开档案并记录走访</source>
-        <translation>Open a case and record a visit in one click</translation>
-    </message>
-    <message>
-        <location filename="../pages/page_set.py" line="78"/>
+        <location filename="../pages/page_set.py" line="66"/>
         <source>认定</source>
         <translation>Recognitions</translation>
     </message>
     <message>
-        <location filename="../pages/page_set.py" line="79"/>
+        <location filename="../pages/page_set.py" line="67"/>
         <source>跟踪档案</source>
         <translation>Cases</translation>
-    </message>
-    <message>
-        <location filename="../pages/page_set.py" line="106"/>
-        <source>跟踪中的档案</source>
-        <translation>Active cases</translation>
-    </message>
-    <message>
-        <location filename="../pages/page_set.py" line="107"/>
-        <source>本周内应走访（含逾期）</source>
-        <translation>Due for a visit this week (incl. overdue)</translation>
-    </message>
-    <message>
-        <location filename="../pages/page_set.py" line="108"/>
-        <source>已逾期</source>
-        <translation>Overdue</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <location filename="../pages/placeholder_page.py" line="41"/>
-        <source>此页面将提供：</source>
-        <translation>This page will provide:</translation>
     </message>
 </context>
 <context>
@@ -1425,214 +1811,214 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../pages/reports_page.py" line="94"/>
+        <location filename="../pages/reports_page.py" line="93"/>
         <source>案卷（按档案）</source>
         <translation>Case file (one case)</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="95"/>
+        <location filename="../pages/reports_page.py" line="94"/>
         <source>案卷（按企业）</source>
         <translation>Case file (one enterprise)</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="96"/>
+        <location filename="../pages/reports_page.py" line="95"/>
         <source>走访记录表</source>
         <translation>Visit record sheet</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="97"/>
+        <location filename="../pages/reports_page.py" line="96"/>
         <source>定期汇总</source>
         <translation>Periodic summary</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="108"/>
+        <location filename="../pages/reports_page.py" line="107"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="109"/>
+        <location filename="../pages/reports_page.py" line="108"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="110"/>
+        <location filename="../pages/reports_page.py" line="109"/>
         <source>本季度</source>
         <translation>This quarter</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="111"/>
+        <location filename="../pages/reports_page.py" line="110"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="112"/>
+        <location filename="../pages/reports_page.py" line="111"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="122"/>
+        <location filename="../pages/reports_page.py" line="121"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="128"/>
+        <location filename="../pages/reports_page.py" line="127"/>
         <source>隐去姓名和电话</source>
         <translation>Hide names and phone numbers</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="130"/>
+        <location filename="../pages/reports_page.py" line="129"/>
         <source>附照片</source>
         <translation>Include photos</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="131"/>
+        <location filename="../pages/reports_page.py" line="130"/>
         <source>附走访明细</source>
         <translation>Include the register of visits</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="134"/>
+        <location filename="../pages/reports_page.py" line="133"/>
         <source>生成并预览</source>
         <translation>Generate and preview</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="136"/>
+        <location filename="../pages/reports_page.py" line="135"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="138"/>
+        <location filename="../pages/reports_page.py" line="137"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="140"/>
+        <location filename="../pages/reports_page.py" line="139"/>
         <source>按区县批量导出案卷…</source>
         <translation>Export the case files of a division…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="166"/>
-        <location filename="../pages/reports_page.py" line="265"/>
-        <location filename="../pages/reports_page.py" line="279"/>
+        <location filename="../pages/reports_page.py" line="165"/>
+        <location filename="../pages/reports_page.py" line="267"/>
+        <location filename="../pages/reports_page.py" line="281"/>
         <source>报表</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="167"/>
+        <location filename="../pages/reports_page.py" line="166"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="169"/>
+        <location filename="../pages/reports_page.py" line="168"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="170"/>
+        <location filename="../pages/reports_page.py" line="169"/>
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="171"/>
+        <location filename="../pages/reports_page.py" line="170"/>
         <source>止</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="172"/>
+        <location filename="../pages/reports_page.py" line="171"/>
         <source>区县</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="173"/>
+        <location filename="../pages/reports_page.py" line="172"/>
         <source>未走访天数</source>
         <translation>Days without a visit</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="228"/>
+        <location filename="../pages/reports_page.py" line="227"/>
         <source>在“走访记录”页选中一条走访，点“打印走访记录表”。</source>
         <translation>Select a visit on the Visits page and click “Print visit record sheet”.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="265"/>
+        <location filename="../pages/reports_page.py" line="267"/>
         <source>请先选择对象。</source>
         <translation>Choose the subject first.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="303"/>
+        <location filename="../pages/reports_page.py" line="305"/>
         <source>正在生成报表……</source>
         <translation>Generating the report…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="357"/>
+        <location filename="../pages/reports_page.py" line="355"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="346"/>
+        <location filename="../pages/reports_page.py" line="338"/>
         <source>生成失败：</source>
         <translation>Generation failed: </translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="374"/>
+        <location filename="../pages/reports_page.py" line="372"/>
         <source>已生成，共 %1 页。</source>
         <translation>Done: %1 pages.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="398"/>
+        <location filename="../pages/reports_page.py" line="396"/>
         <source>预览显示前 %1 页，共 %2 页；打印和另存为包含全部页。</source>
         <translation>The preview shows the first %1 of %2 pages; printing and saving include them all.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="412"/>
+        <location filename="../pages/reports_page.py" line="410"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="412"/>
+        <location filename="../pages/reports_page.py" line="410"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="421"/>
+        <location filename="../pages/reports_page.py" line="419"/>
         <source>无法保存：</source>
         <translation>Cannot save: </translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="423"/>
+        <location filename="../pages/reports_page.py" line="421"/>
         <source>已保存到 </source>
         <translation>Saved to </translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="434"/>
+        <location filename="../pages/reports_page.py" line="432"/>
         <source>无法打开打印机。</source>
         <translation>Cannot open the printer.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="457"/>
+        <location filename="../pages/reports_page.py" line="455"/>
         <source>已发送到打印机。</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="463"/>
+        <location filename="../pages/reports_page.py" line="461"/>
         <source>批量导出</source>
         <translation>Batch export</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="463"/>
+        <location filename="../pages/reports_page.py" line="461"/>
         <source>请先选择一个区县。</source>
         <translation>Choose a division first.</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="465"/>
+        <location filename="../pages/reports_page.py" line="463"/>
         <source>选择保存案卷的文件夹</source>
         <translation>Choose the folder for the case files</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="471"/>
+        <location filename="../pages/reports_page.py" line="469"/>
         <source>正在导出案卷……</source>
         <translation>Exporting case files…</translation>
     </message>
     <message>
-        <location filename="../pages/reports_page.py" line="481"/>
+        <location filename="../pages/reports_page.py" line="479"/>
         <source>已导出 %1 份案卷到 </source>
         <translation>Exported %1 case files to </translation>
     </message>
@@ -1699,154 +2085,528 @@
     </message>
 </context>
 <context>
-    <name>VisitsPage</name>
+    <name>StagedNeeds</name>
     <message>
-        <location filename="../pages/visits_page.py" line="30"/>
-        <source>打印走访记录表</source>
-        <translation>Print visit record sheet</translation>
+        <location filename="../dialogs/staged_needs.py" line="38"/>
+        <source>提出诉求…</source>
+        <translation>Raise Need…</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="35"/>
-        <source>日期</source>
-        <translation>Date</translation>
+        <location filename="../dialogs/staged_needs.py" line="41"/>
+        <source>撤回最后一条</source>
+        <translation>Remove Last</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="36"/>
-        <location filename="../pages/visits_page.py" line="119"/>
+        <location filename="../dialogs/staged_needs.py" line="61"/>
+        <source>请先选择企业，再提出诉求。</source>
+        <translation>Choose the enterprise first, then raise the need.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="160"/>
+        <source>万元，如 120.5</source>
+        <translation>10k CNY, e.g. 120.5</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="165"/>
+        <source>单位，如 吨</source>
+        <translation>Unit, e.g. tonnes</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="183"/>
+        <source>企业已在走访记录上签字确认</source>
+        <translation>The enterprise has signed the visit record</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="78"/>
+        <source>编辑走访记录</source>
+        <translation>Edit Visit</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="189"/>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="190"/>
+        <location filename="../dialogs/visit_dialog.py" line="370"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="37"/>
-        <location filename="../pages/visits_page.py" line="122"/>
-        <source>方式</source>
-        <translation>Method</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="38"/>
-        <location filename="../pages/visits_page.py" line="123"/>
-        <source>走访人员</source>
-        <translation>Visiting officers</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="39"/>
-        <source>签字</source>
-        <translation>Signed</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="40"/>
-        <source>纪要</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="46"/>
-        <source>全部人员</source>
-        <translation>All officers</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="51"/>
-        <source>全部方式</source>
-        <translation>All methods</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="57"/>
-        <source>全部日期</source>
-        <translation>All dates</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="58"/>
-        <source>近 30 天</source>
-        <translation>Last 30 days</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="59"/>
-        <source>近 90 天</source>
-        <translation>Last 90 days</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="60"/>
-        <source>近一年</source>
-        <translation>Last 12 months</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="65"/>
-        <source>全部区县</source>
-        <translation>All divisions</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="104"/>
-        <source>生产情况</source>
-        <translation>Production</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="105"/>
-        <source>销售情况</source>
-        <translation>Sales</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="106"/>
-        <source>推广应用进展</source>
-        <translation>Adoption progress</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="107"/>
-        <source>新增下游用户</source>
-        <translation>New downstream users</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="108"/>
-        <source>政策宣传</source>
-        <translation>Policies explained</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="124"/>
-        <source>企业参加人员</source>
-        <translation>Enterprise attendees</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="125"/>
+        <location filename="../dialogs/visit_dialog.py" line="191"/>
         <source>涉及档案</source>
         <translation>Cases covered</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="126"/>
-        <source>合同金额(万元)</source>
+        <location filename="../dialogs/visit_dialog.py" line="192"/>
+        <source>走访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="193"/>
+        <source>走访方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="194"/>
+        <source>走访人员</source>
+        <translation>Visiting officers</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="195"/>
+        <source>企业参加人员</source>
+        <translation>Enterprise attendees</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="196"/>
+        <source>生产与销售</source>
+        <translation>Production and sales</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="197"/>
+        <source>生产情况</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="198"/>
+        <source>销售情况</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="199"/>
+        <source>推广应用</source>
+        <translation>Adoption</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="201"/>
+        <source>推广应用进展</source>
+        <translation>Adoption progress</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="203"/>
+        <source>新增下游用户</source>
+        <translation>New downstream users</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="204"/>
+        <source>新增用户数</source>
+        <translation>Number of new users</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="205"/>
+        <location filename="../dialogs/visit_dialog.py" line="356"/>
+        <source>合同金额（万元）</source>
         <translation>Contract value (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="127"/>
+        <location filename="../dialogs/visit_dialog.py" line="206"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="128"/>
-        <source>下次走访</source>
-        <translation>Next visit</translation>
+        <location filename="../dialogs/visit_dialog.py" line="207"/>
+        <source>服务情况</source>
+        <translation>Services</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="129"/>
-        <source>已签字</source>
-        <translation>Signed</translation>
+        <location filename="../dialogs/visit_dialog.py" line="208"/>
+        <source>政策宣传</source>
+        <translation>Policies explained</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="129"/>
-        <source>是</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="129"/>
-        <source>否</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../pages/visits_page.py" line="132"/>
+        <location filename="../dialogs/visit_dialog.py" line="209"/>
         <source>走访纪要</source>
         <translation>Visit summary</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="134"/>
-        <source>走访录入表单随“跟踪服务”功能提供。</source>
-        <translation>The visit form arrives with the follow-up work.</translation>
+        <location filename="../dialogs/visit_dialog.py" line="210"/>
+        <source>新提出的诉求</source>
+        <translation>New needs</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="211"/>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="212"/>
+        <location filename="../dialogs/visit_dialog.py" line="348"/>
+        <source>下次走访日期</source>
+        <translation>Next visit date</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="216"/>
+        <source>保存（Ctrl+S）</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="217"/>
+        <source>保存并记录下一条</source>
+        <translation>Save and Record Next</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="219"/>
+        <source>保存，再为同一企业记录下一次走访（Ctrl+Enter）</source>
+        <translation>Save, then record another visit to the same enterprise (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="222"/>
+        <location filename="../dialogs/visit_draft.py" line="144"/>
+        <source>丢弃草稿</source>
+        <translation>Discard Draft</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="226"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="341"/>
+        <source>按跟踪周期建议：%1</source>
+        <translation>Suggested by the follow-up cycle: %1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="80"/>
+        <location filename="../dialogs/visit_dialog.py" line="417"/>
+        <source>记录走访</source>
+        <translation>Record Visit</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_dialog.py" line="433"/>
+        <source>已保存 %1 的走访记录，请记录下一条。</source>
+        <translation>Visit of %1 saved; record the next one.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_draft.py" line="128"/>
+        <source>草稿未能保存：%1</source>
+        <translation>Could not save the draft: %1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_draft.py" line="136"/>
+        <source>草稿已自动保存（%1）；关闭后下次打开可以恢复。</source>
+        <translation>Draft saved automatically (%1); if you close the form, you can restore it next time.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_draft.py" line="145"/>
+        <source>丢弃这份草稿？已填写的内容将不再保留。</source>
+        <translation>Discard this draft? What you have entered will be lost.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitOpening</name>
+    <message>
+        <location filename="../dialogs/visit_opening.py" line="46"/>
+        <source>有一份 %1 保存的未完成草稿（%2）。
+恢复它继续填写？选“否”将丢弃该草稿。</source>
+        <translation>There is an unfinished draft saved at %1 (%2).
+Restore it and continue? Choose “No” to discard the draft.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_opening.py" line="52"/>
+        <source>恢复草稿</source>
+        <translation>Restore Draft</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_opening.py" line="69"/>
+        <source>已恢复草稿。</source>
+        <translation>Draft restored.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <location filename="../pages/visits_page.py" line="42"/>
+        <source>打印走访记录表</source>
+        <translation>Print visit record sheet</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="43"/>
+        <source>记录走访</source>
+        <translation>Record Visit</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="44"/>
+        <source>记录一次新的走访（Ctrl+N）</source>
+        <translation>Record a new visit (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="48"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="49"/>
+        <location filename="../pages/visits_page.py" line="195"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="50"/>
+        <location filename="../pages/visits_page.py" line="198"/>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="51"/>
+        <location filename="../pages/visits_page.py" line="199"/>
+        <source>走访人员</source>
+        <translation>Visiting officers</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="52"/>
+        <source>签字</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="53"/>
+        <source>纪要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="59"/>
+        <source>全部人员</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="64"/>
+        <source>全部方式</source>
+        <translation>All methods</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="70"/>
+        <source>全部日期</source>
+        <translation>All dates</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="71"/>
+        <source>近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="72"/>
+        <source>近 90 天</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="73"/>
+        <source>近一年</source>
+        <translation>Last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="74"/>
+        <source>自定义日期…</source>
+        <translation>Custom dates…</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="81"/>
+        <source>全部区县</source>
+        <translation>All divisions</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="155"/>
+        <source>删除走访记录</source>
+        <translation>Delete Visit</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="156"/>
+        <source>删除走访记录“%1”？可用 Ctrl+Z 撤销。</source>
+        <translation>Delete visit “%1”? You can undo this with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="157"/>
+        <source>删除走访记录 %1</source>
+        <translation>Delete visit %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="174"/>
+        <source>编号</source>
+        <translation>Need no.</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="174"/>
+        <source>事项</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="174"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="174"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="180"/>
+        <source>生产情况</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="181"/>
+        <source>销售情况</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="182"/>
+        <source>推广应用进展</source>
+        <translation>Adoption progress</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="183"/>
+        <source>新增下游用户</source>
+        <translation>New downstream users</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="184"/>
+        <source>政策宣传</source>
+        <translation>Policies explained</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="200"/>
+        <source>企业参加人员</source>
+        <translation>Enterprise attendees</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="201"/>
+        <source>涉及档案</source>
+        <translation>Cases covered</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="202"/>
+        <source>合同金额(万元)</source>
+        <translation>Contract value (10k CNY)</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="203"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="204"/>
+        <source>下次走访</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="205"/>
+        <source>已签字</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="205"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="205"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="208"/>
+        <source>走访纪要</source>
+        <translation>Visit summary</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="210"/>
+        <source>本次提出的诉求</source>
+        <translation>Needs raised on this visit</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="211"/>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../pages/visits_page.py" line="214"/>
+        <source>无附件</source>
+        <translation>No attachments</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchPage</name>
+    <message>
+        <location filename="../pages/workbench_page.py" line="57"/>
+        <source>全部人员</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <location filename="../pages/workbench_page.py" line="61"/>
+        <source>记录走访</source>
+        <translation>Record Visit</translation>
+    </message>
+    <message>
+        <location filename="../pages/workbench_page.py" line="63"/>
+        <source>为所选事项的档案记录走访（Ctrl+R）</source>
+        <translation>Record a visit for the case of the selected item (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../pages/workbench_page.py" line="65"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../pages/workbench_page.py" line="68"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../pages/workbench_page.py" line="75"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../pages/workbench_page.py" line="76"/>
+        <source>事项</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../pages/workbench_page.py" line="77"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../pages/workbench_page.py" line="78"/>
+        <source>期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../pages/workbench_page.py" line="79"/>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../pages/workbench_page.py" line="80"/>
+        <source>负责人</source>
+        <translation>Officer in charge</translation>
+    </message>
+    <message>
+        <location filename="../pages/workbench_page.py" line="128"/>
+        <source>今天 %1（%2）</source>
+        <translation>Today: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../pages/workbench_page.py" line="138"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../pages/workbench_page.py" line="150"/>
+        <source>…… 另有 %1 条，请在对应列表中查看</source>
+        <translation>… %1 more; see them in the list on their page</translation>
+    </message>
+    <message>
+        <location filename="../pages/workbench_page.py" line="157"/>
+        <source>今天没有待办事项。</source>
+        <translation>Nothing to do today.</translation>
+    </message>
+    <message>
+        <location filename="../pages/workbench_page.py" line="164"/>
+        <source>%1 天</source>
+        <translation>%1 d</translation>
     </message>
 </context>
 </TS>

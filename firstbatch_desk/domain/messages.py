@@ -392,6 +392,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file of the attachment \u201c{name}\u201d is damaged (its size does not match); "
         "add the file again.",
     ),
+    # import planning and committing
+    "import.missing_column": (
+        "没有对应“{columns}”的列，请在列对应中指定。",
+        "No column holds “{columns}”; please choose it in the column mapping.",
+    ),
+    "import.row_failed": (
+        "第 {row} 行无法导入：{detail}（未写入任何数据）",
+        "Row {row} cannot be imported: {detail} (nothing was written)",
+    ),
+    "import.not_ready": (
+        "还有 {errors} 行错误、{decisions} 行待确认，处理后才能导入；未写入任何数据。",
+        "{errors} line(s) have errors and {decisions} need a decision; nothing was written.",
+    ),
 }
 
 

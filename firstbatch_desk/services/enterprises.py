@@ -209,7 +209,8 @@ class EnterpriseService(ServiceBase):
     def _missing(enterprise_id: uuid.UUID) -> NotFoundError:
         return NotFoundError("record.not_found", entity=ENTITY, id=str(enterprise_id))
 
-    def _apply(self, session: Session, enterprise: Enterprise, data: EnterpriseInput) -> None:
+    @classmethod
+    def _apply(cls, session: Session, enterprise: Enterprise, data: EnterpriseInput) -> None:
         enterprise.name = clean_text(
             data.name, field="name", label="企业名称", limit=200, required=True
         )
@@ -235,8 +236,8 @@ class EnterpriseService(ServiceBase):
         enterprise.former_names = clean_text(
             data.former_names, field="former_names", label="曾用名", limit=500
         )
-        enterprise.division_code = self._division(session, data.division_code)
-        enterprise.zone_id = self._zone(session, data.zone_id)
+        enterprise.division_code = cls._division(session, data.division_code)
+        enterprise.zone_id = cls._zone(session, data.zone_id)
         enterprise.address = clean_text(data.address, field="address", label="地址", limit=300)
         enterprise.legal_representative = clean_text(
             data.legal_representative, field="legal_representative", label="法定代表人", limit=50
@@ -390,3 +391,8 @@ class EnterpriseService(ServiceBase):
             updated_by=enterprise.updated_by,
             deleted_at=enterprise.deleted_at,
         )
+
+
+def fill_enterprise(session: Session, enterprise: Enterprise, data: EnterpriseInput) -> None:
+    """Check ``data`` and put it on ``enterprise`` (not its contacts), as the form's save does."""
+    EnterpriseService._apply(session, enterprise, data)

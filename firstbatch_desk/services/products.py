@@ -222,3 +222,8 @@ class ProductService(ServiceBase):
             ),
             updated_at=product.updated_at,
         )
+
+
+def fill_product(record: Product, data: ProductInput) -> None:
+    """Check ``data`` and put it on ``record``, as the form's save does."""
+    ProductService._apply(record, data)

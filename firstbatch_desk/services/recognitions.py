@@ -272,3 +272,8 @@ class RecognitionService(ServiceBase):
 # The list query and row builder, for other services that show recognitions (the worklist).
 recognition_query = _recognition_query
 recognition_row = _row_of
+
+
+def fill_recognition(record: Recognition, data: RecognitionInput) -> None:
+    """Check ``data`` and put it on ``record``, as the form's save does."""
+    RecognitionService._apply(record, data)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from firstbatch_desk.domain.enums import LabelledEnum, Scheme, Tier
 
@@ -85,6 +86,9 @@ class ImportOptions:
     # For lines whose enterprise needs a decision: line key -> enterprise id to use,
     # or None to create a new enterprise.
     decisions: Mapping[str, uuid.UUID | None] = field(default_factory=dict)
+    # Skip the rows whose 地区 names a place that is none of this city's divisions
+    # (provincial lists cover the whole province).
+    only_local: bool = False
 
 
 class LineAction(LabelledEnum):
@@ -94,6 +98,7 @@ class LineAction(LabelledEnum):
     UPDATE = "UPDATE"
     UNCHANGED = "UNCHANGED"
     DECIDE = "DECIDE"
+    SKIP = "SKIP"
     ERROR = "ERROR"
 
     @classmethod
@@ -103,6 +108,7 @@ class LineAction(LabelledEnum):
             "UPDATE": ("更新", "Update"),
             "UNCHANGED": ("无变化", "Unchanged"),
             "DECIDE": ("待确认", "Needs a decision"),
+            "SKIP": ("跳过", "Skipped"),
             "ERROR": ("错误", "Error"),
         }
 
@@ -140,6 +146,9 @@ class PlannedLine:
     product_id: uuid.UUID | None = None
     recognition_id: uuid.UUID | None = None
     candidates: tuple[Candidate, ...] = ()
+    scheme: Scheme | None = None
+    recognised_on: date | None = None
+    division_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -210,10 +210,17 @@ class MainWindow(QMainWindow):
         )
         self.settings_action = self._action(self.tr("设置(&S)…"), None, self.open_settings)
         self.drafts_action = self._action(self.tr("未完成的草稿(&D)…"), None, self.open_drafts)
+        self.import_action = self._action(
+            self.tr("导入认定名单(&I)…"), QKeySequence("Ctrl+I"), self.open_import
+        )
         self.quit_action = self._action(
             self.tr("退出(&X)"), QKeySequence.StandardKey.Quit, self.close
         )
-        file_menu.addActions([self.new_action, self.drafts_action, self.settings_action])
+        file_menu.addActions([self.new_action, self.drafts_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
@@ -399,6 +406,13 @@ class MainWindow(QMainWindow):
         self.drafts_button.setText(self.tr("%1 份未完成的草稿").replace("%1", str(count)))
         self.drafts_button.setVisible(count > 0)
         self.drafts_action.setEnabled(count > 0)
+
+    def open_import(self) -> None:
+        """The import window; the lists are refreshed when something was imported."""
+        from firstbatch_desk.ui.dialogs.import_dialog import run_import
+
+        if self.ctx is not None and run_import(self.ctx, self):
+            self._on_data_changed()
 
     def open_drafts(self) -> None:
         from firstbatch_desk.ui.dialogs.drafts_dialog import DraftsDialog

@@ -36,6 +36,12 @@ class RecognitionsPage(ListPage):
         super().__init__(ctx, parent)
         self.new_button.setText(self.tr("新增认定"))
         self.model.foreground = self._colour
+        self.import_button = self.add_action_button(
+            "import", self.tr("导入名单…"), self.import_list
+        )
+        self.import_button.setToolTip(
+            self.tr("导入省、国家公布的首批次名单（Excel 或 CSV，Ctrl+I）")
+        )
         self.open_case_button = QPushButton(self.tr("建立档案"), self)
         self.open_case_button.setObjectName("open_case_button")
         self.open_case_button.clicked.connect(self.open_case_for_current)
@@ -239,6 +245,13 @@ class RecognitionsPage(ListPage):
             return
         dialog = ProductEditDialog(self.ctx, row.enterprise_id, product, self)
         if self.ctx.run_dialog(dialog):
+            self.data_changed.emit()
+            self.reload()
+
+    def import_list(self) -> None:
+        from firstbatch_desk.ui.dialogs.import_dialog import run_import
+
+        if run_import(self.ctx, self):
             self.data_changed.emit()
             self.reload()
 

@@ -1,0 +1,309 @@
+"""Reading published lists: header wordings, cell text, products, years, dates, remarks.
+
+Pure rules over text; the service ``import_reader`` opens the files and applies them.
+Published lists put a title above the header, word their headers in many ways
+("材料名称" or "产品名称", "申报单位" or "企业名称", "认定档次（注1）*"), put several
+products in one cell and end with "注：……" remarks; these functions know that.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from firstbatch_desk.domain.dtos.importing import ImportField
+
+F = ImportField
+
+# The wordings of each column, as lists print them (compared after ``header_key``).
+HEADER_ALIASES: Mapping[ImportField, tuple[str, ...]] = {
+    F.SEQ: ("序号", "编号", "序"),
+    F.PRODUCT: (
+        "材料名称", "产品名称", "新材料名称", "新材料产品名称", "首批次新材料名称",
+        "首批次产品名称", "产品", "材料", "新材料",
+    ),
+    F.ENTERPRISE: (
+        "企业名称", "申报单位", "申报单位名称", "申报企业", "申报企业名称", "单位名称",
+        "企业", "生产企业", "生产企业名称", "生产单位", "研制单位",
+    ),
+    F.CREDIT_CODE: (
+        "统一社会信用代码", "信用代码", "社会信用代码", "企业统一社会信用代码",
+        "组织机构代码", "统一代码",
+    ),
+    F.MODEL_SPEC: ("型号", "型号规格", "规格型号", "产品型号", "规格", "牌号"),
+    F.DIVISION: (
+        "地区", "所在地", "所在地区", "地市", "区县", "所在区县", "所属地区", "县市区",
+        "所在县市区", "所属县市区", "设区市", "所在市",
+    ),
+    F.TIER: ("认定档次", "认定类别", "档次", "类别", "技术水平", "认定等级", "等级"),
+    F.SCHEME: ("认定类型", "首批次类型", "类型", "目录类型"),
+    F.YEAR: ("年度", "年份", "认定年度", "认定年份", "批次年度"),
+    F.DOCUMENT_NO: ("文号", "发文文号", "批次文号", "认定文号", "发文字号"),
+    F.RECOGNISED_ON: ("认定日期", "发布日期", "认定时间", "发文日期"),
+    F.REMARK: ("备注", "说明"),
+}
+HEADER_SCAN_ROWS = 15  # the header is looked for among the first rows that hold anything
+_HEADER_MAX_LENGTH = 24  # a longer cell is a title or a remark, not a column header
+_CONTAINS_MIN_LENGTH = 3  # shorter aliases ("产品", "类别") must match a header exactly
+
+_NOTE = re.compile(r"[(\[【〔][^()\[\]【】〔〕]*[)\]】〕]")  # "(注1)", "[必填]" after NFKC
+_HEADER_NOISE = re.compile(r"[\s*＊:：、/／·.。,，()\[\]【】〔〕\"'“”‘’]+")
+_TRAILING_NOTE = re.compile(r"注\d*$")
+_ALIAS_INDEX: dict[str, ImportField] = {
+    re.sub(_HEADER_NOISE, "", alias): field
+    for field, aliases in HEADER_ALIASES.items()
+    for alias in aliases
+}
+
+
+def header_key(text: str) -> tuple[str, str]:
+    """A header cell made comparable: (without bracketed notes, with their words kept).
+
+    Both forms are NFKC (full/half width), without white space, line breaks,
+    "*" marks, brackets and punctuation; the first also drops bracketed parts
+    ("认定档次（注1）" → "认定档次") and a trailing "注1"; the second keeps their
+    words ("县（市、区）" → "县市区").
+    """
+    text = unicodedata.normalize("NFKC", text)
+    bare = _TRAILING_NOTE.sub("", re.sub(_HEADER_NOISE, "", _NOTE.sub("", text)))
+    return bare, re.sub(_HEADER_NOISE, "", text)
+
+
+def match_header(text: str, *, exact: bool | None = None) -> ImportField | None:
+    """The field a header cell names, or None.
+
+    An exact match (after ``header_key``) wins; otherwise the longest alias of at
+    least three characters contained in the header ("申报企业名称" → 企业名称), and
+    of equally long ones the one nearer the end, as Chinese puts the head noun last
+    ("企业所在地" → 地区). ``exact`` True/False restricts to one kind of match.
+    """
+    keys = header_key(text)
+    if not keys[1] or len(keys[1]) > _HEADER_MAX_LENGTH:
+        return None
+    if exact is not False:
+        for key in keys:
+            if key in _ALIAS_INDEX:
+                return _ALIAS_INDEX[key]
+    if exact is True:
+        return None
+    best: tuple[int, int, ImportField] | None = None
+    for alias, field in _ALIAS_INDEX.items():
+        if len(alias) < _CONTAINS_MIN_LENGTH:
+            continue
+        for key in keys:
+            end = key.rfind(alias)
+            if end >= 0 and (best is None or (len(alias), end + len(alias)) > best[:2]):
+                best = (len(alias), end + len(alias), field)
+    return best[2] if best else None
+
+
+def map_headers(headers: Sequence[str]) -> dict[int, ImportField]:
+    """Column index → field, for a header row.
+
+    Exact matches are taken first, then containing ones, so "产品名称" claims the
+    product column even when "产品应用领域" comes before it. A header names one field
+    at most, and a field goes to its first column only.
+    """
+    mapping: dict[int, ImportField] = {}
+    for exact in (True, False):
+        for index, text in enumerate(headers):
+            field = match_header(text, exact=exact) if index not in mapping else None
+            if field is not None and field not in mapping.values():
+                mapping[index] = field
+    return dict(sorted(mapping.items()))
+
+
+def header_score(cells: Sequence[str]) -> int:
+    """How much a row looks like the header: the number of fields it names.
+
+    A row that lacks an enterprise or a product column scores 0, so a title such as
+    "2021年度浙江省首批次新材料认定名单" above the header is never taken for it.
+    """
+    fields = set(map_headers(cells).values())
+    if F.ENTERPRISE not in fields or F.PRODUCT not in fields:
+        return 0
+    return len(fields)
+
+
+_PRODUCT_SPLIT = re.compile(r"[;；\r\n]+")
+_ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}\s*[、.．)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])\s*")
+
+
+def split_products(text: str) -> list[str]:
+    """The products of one cell, in order, without empties and repeats.
+
+    Separators are "；", ";", "、" and line breaks (not commas: names contain them);
+    a leading enumerator of a piece ("1、", "2.", "（3）", "④") is dropped first, so
+    "1、卤代丁基橡胶；2、溴化丁基橡胶" gives the two names. Repeats are found with
+    full/half width and spaces ignored; the first wording is kept.
+    """
+    products: list[str] = []
+    seen: set[str] = set()
+    for piece in _PRODUCT_SPLIT.split(text or ""):
+        for name in _ENUMERATOR.sub("", piece).split("、"):
+            name = name.strip()
+            key = "".join(unicodedata.normalize("NFKC", name).split()).lower()
+            if key and key not in seen:
+                seen.add(key)
+                products.append(name)
+    return products
+
+
+_BRACKETS = str.maketrans({"[": "(", "]": ")", "【": "(", "】": ")", "〔": "(", "〕": ")"})
+
+
+def normalise_enterprise_name(name: str) -> str:
+    """A key for matching enterprise names; never shown or stored as the name.
+
+    Exactly: NFKC (full-width letters, digits and brackets become half-width, so
+    "（" → "("); every white space character removed; "[", "]", "【", "】", "〔", "〕"
+    become "(" and ")"; "有限责任公司" becomes "有限公司" ("股份有限公司" stays as it
+    is, so a 股份 company never matches a 有限 one); Latin letters lower-cased.
+    """
+    text = "".join(unicodedata.normalize("NFKC", name or "").split())
+    return text.translate(_BRACKETS).replace("有限责任公司", "有限公司").lower()
+
+
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def cell_text(value: object) -> str:
+    """What a cell from openpyxl or csv says, as text.
+
+    None → ""; True/False → "TRUE"/"FALSE"; whole numbers without ".0" (a credit code
+    or a year stored as a number); other numbers without exponent noise; date and
+    datetime → ISO date; time → "HH:MM:SS". Text: line breaks become "\\n", tabs a
+    space, zero-width and control characters are removed, and surrounding white space
+    (also full-width) is stripped; the rest is kept as written.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return ""
+        return str(int(value)) if value.is_integer() else f"{value:.15g}"
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            return ""
+        return format(value.normalize(), "f") if value != value.to_integral() else str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _INVISIBLE.sub("", text).strip()
+
+
+FIRST_YEAR, LAST_YEAR = 1949, 2100
+_YEAR = re.compile(r"^(\d{4})(?:\.0+)?(?:年度?)?$")
+
+
+def parse_year(value: object) -> int | None:
+    """A year from "2021", "2021年", "2021年度", 2021, 2021.0 or full-width "２０２１"; else None.
+
+    Only years from 1949 to 2100 are taken.
+    """
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, float | Decimal):
+        if not value.is_finite() or value != int(value):
+            return None
+        value = int(value)
+    text = "".join(unicodedata.normalize("NFKC", str(value)).split())
+    match = _YEAR.match(text)
+    year = int(match.group(1)) if match else None
+    return year if year is not None and FIRST_YEAR <= year <= LAST_YEAR else None
+
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T][\d:.]+)?$")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_SERIAL = re.compile(r"^\d{4,6}(?:\.\d+)?$")
+_EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01; Excel's fictitious 1900-02-29 is 60
+
+
+def parse_date_text(value: object) -> date | None:
+    """A date from what a list holds, or None if it is not one.
+
+    Accepts "2021-09-30", "2021/9/30", "2021.9.30", "2021年9月30日" (also with a time
+    after it, and full-width digits), "20210930", a date or datetime, and Excel serial
+    numbers as number or text ("44469" → 2021-09-30; Excel counts a 1900-02-29 that
+    never was, so serials from 61 on are counted from 1899-12-30). Only dates from 1949
+    to 2100 are taken: anything else is more likely a typo or a mis-read number.
+    """
+    found: date | None = None
+    if isinstance(value, datetime):
+        found = value.date()
+    elif isinstance(value, date):
+        found = value
+    elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        found = _from_serial(float(value))
+    elif isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        match = _DATE.match(text) or _COMPACT_DATE.match(text)
+        if match:
+            try:
+                found = date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return None
+        elif _SERIAL.match(text):
+            found = _from_serial(float(text))
+    if found is None or not FIRST_YEAR <= found.year <= LAST_YEAR:
+        return None
+    return found
+
+
+def _from_serial(serial: float) -> date | None:
+    if serial != serial or not 61 <= serial < 2_958_466:  # up to 9999-12-31
+        return None
+    return _EXCEL_EPOCH + timedelta(days=int(serial))
+
+
+_REMARK_START = re.compile(r"^(?:注\d*|备注|说明|附注|注释|填表说明)[:：]|^注\d*[.、]|^[*※]")
+_TOTALS = re.compile(r"^(?:合计|总计|小计|共计)")
+REMARK_MIN_LENGTH = 20  # a lone text at least this long in the first column is a remark
+
+
+def is_remark_row(cells: Sequence[str], mapping: Mapping[int, ImportField]) -> bool:
+    """Whether a row is a remark rather than data: "注：……", "备注：……", "说明：……",
+    a "合计" (total) row, or one long text alone in the first column.
+
+    A text merged across the row counts as alone (every cell holds the same text).
+    A row whose enterprise and product cells hold two different texts is data,
+    unless its first text opens with "注：", "备注：", "说明：".
+    """
+    texts = [text.strip() for text in cells if text and text.strip()]
+    if not texts:
+        return False
+    first = unicodedata.normalize("NFKC", "".join(texts[0].split()))
+    if _REMARK_START.match(first):
+        return True
+    compact = ["".join(unicodedata.normalize("NFKC", text).split()) for text in texts]
+    if any(_TOTALS.match(text) for text in compact) and len(set(compact)) <= 3:
+        return True
+    if looks_like_data(cells, mapping):
+        return False
+    return (
+        len(set(texts)) == 1
+        and bool(cells)
+        and cells[0].strip() == texts[0]
+        and len(texts[0]) >= REMARK_MIN_LENGTH
+    )
+
+
+def looks_like_data(cells: Sequence[str], mapping: Mapping[int, ImportField]) -> bool:
+    """Whether the enterprise and product cells of a row hold two different texts."""
+    columns = {field: index for index, field in mapping.items()}
+    enterprise, product = (
+        cells[columns[field]].strip() if field in columns and columns[field] < len(cells) else ""
+        for field in (F.ENTERPRISE, F.PRODUCT)
+    )
+    return bool(enterprise and product and enterprise != product)

@@ -160,6 +160,15 @@ class NeedStatus(LabelledEnum):
     def is_open(self) -> bool:
         return self not in (NeedStatus.CLOSED, NeedStatus.REVISITED, NeedStatus.UNRESOLVABLE)
 
+    @property
+    def awaits_answer(self) -> bool:
+        """Whether the enterprise still waits for an answer, so the deadline runs.
+
+        Once answered (已反馈) the deadline has been met; closing and the return
+        visit follow without one.
+        """
+        return self.is_open and self is not NeedStatus.ANSWERED
+
 
 class NeedCategory(LabelledEnum):
     POLICY_FUNDING = "POLICY_FUNDING"

@@ -8,42 +8,47 @@ products in one cell and end with "注：……" remarks; these functions know t
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from firstbatch_desk.domain.dtos.importing import ImportField
+from firstbatch_desk.domain.dtos.importing import ImportField, SheetTable, SourceRow
+from firstbatch_desk.domain.errors import ValidationError
 
 F = ImportField
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 # The wordings of each column, as lists print them (compared after ``header_key``).
 HEADER_ALIASES: Mapping[ImportField, tuple[str, ...]] = {
-    F.SEQ: ("序号", "编号", "序"),
-    F.PRODUCT: (
-        "材料名称", "产品名称", "新材料名称", "新材料产品名称", "首批次新材料名称",
-        "首批次产品名称", "产品", "材料", "新材料",
+    F.SEQ: _words("序号 编号 序"),
+    F.PRODUCT: _words(
+        "材料名称 产品名称 新材料名称 新材料产品名称 首批次新材料名称 首批次产品名称 产品 材料"
     ),
-    F.ENTERPRISE: (
-        "企业名称", "申报单位", "申报单位名称", "申报企业", "申报企业名称", "单位名称",
-        "企业", "生产企业", "生产企业名称", "生产单位", "研制单位",
+    F.ENTERPRISE: _words(
+        "企业名称 申报单位 申报单位名称 申报企业 申报企业名称 单位名称 企业 生产企业 "
+        "生产企业名称 生产单位 研制单位"
     ),
-    F.CREDIT_CODE: (
-        "统一社会信用代码", "信用代码", "社会信用代码", "企业统一社会信用代码",
-        "组织机构代码", "统一代码",
+    F.CREDIT_CODE: _words(
+        "统一社会信用代码 信用代码 社会信用代码 企业统一社会信用代码 组织机构代码 统一代码"
     ),
-    F.MODEL_SPEC: ("型号", "型号规格", "规格型号", "产品型号", "规格", "牌号"),
-    F.DIVISION: (
-        "地区", "所在地", "所在地区", "地市", "区县", "所在区县", "所属地区", "县市区",
-        "所在县市区", "所属县市区", "设区市", "所在市",
+    F.MODEL_SPEC: _words("型号 型号规格 规格型号 产品型号 规格 牌号"),
+    F.DIVISION: _words(
+        "地区 所在地 所在地区 地市 区县 所在区县 所属地区 县市区 所在县市区 所属县市区 "
+        "设区市 所在市"
     ),
-    F.TIER: ("认定档次", "认定类别", "档次", "类别", "技术水平", "认定等级", "等级"),
-    F.SCHEME: ("认定类型", "首批次类型", "类型", "目录类型"),
-    F.YEAR: ("年度", "年份", "认定年度", "认定年份", "批次年度"),
-    F.DOCUMENT_NO: ("文号", "发文文号", "批次文号", "认定文号", "发文字号"),
-    F.RECOGNISED_ON: ("认定日期", "发布日期", "认定时间", "发文日期"),
-    F.REMARK: ("备注", "说明"),
+    F.TIER: _words("认定档次 认定类别 档次 类别 技术水平 认定等级 等级"),
+    F.SCHEME: _words("认定类型 首批次类型 类型 目录类型"),
+    F.YEAR: _words("年度 年份 认定年度 认定年份 批次年度"),
+    F.DOCUMENT_NO: _words("文号 发文文号 批次文号 认定文号 发文字号"),
+    F.RECOGNISED_ON: _words("认定日期 发布日期 认定时间 发文日期"),
+    F.REMARK: _words("备注 说明"),
 }
 HEADER_SCAN_ROWS = 15  # the header is looked for among the first rows that hold anything
 _HEADER_MAX_LENGTH = 24  # a longer cell is a title or a remark, not a column header
@@ -75,10 +80,11 @@ def header_key(text: str) -> tuple[str, str]:
 def match_header(text: str, *, exact: bool | None = None) -> ImportField | None:
     """The field a header cell names, or None.
 
-    An exact match (after ``header_key``) wins; otherwise the longest alias of at
-    least three characters contained in the header ("申报企业名称" → 企业名称), and
-    of equally long ones the one nearer the end, as Chinese puts the head noun last
-    ("企业所在地" → 地区). ``exact`` True/False restricts to one kind of match.
+    An exact match (after ``header_key``) wins. Otherwise an alias of at least three
+    characters contained in the header: the one ending last, as Chinese puts the head
+    noun last ("生产企业所在地" → 地区, "企业统一社会信用代码" → 信用代码), and of those
+    the longest ("申报企业名称" → 企业名称). Shorter aliases ("产品", "类型") must match
+    exactly, so "企业类型" is no scheme column. ``exact`` True/False restricts to one kind.
     """
     keys = header_key(text)
     if not keys[1] or len(keys[1]) > _HEADER_MAX_LENGTH:
@@ -95,8 +101,8 @@ def match_header(text: str, *, exact: bool | None = None) -> ImportField | None:
             continue
         for key in keys:
             end = key.rfind(alias)
-            if end >= 0 and (best is None or (len(alias), end + len(alias)) > best[:2]):
-                best = (len(alias), end + len(alias), field)
+            if end >= 0 and (best is None or (end + len(alias), len(alias)) > best[:2]):
+                best = (end + len(alias), len(alias), field)
     return best[2] if best else None
 
 
@@ -167,7 +173,9 @@ def normalise_enterprise_name(name: str) -> str:
     return text.translate(_BRACKETS).replace("有限责任公司", "有限公司").lower()
 
 
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+)
 
 
 def cell_text(value: object) -> str:
@@ -215,7 +223,7 @@ def parse_year(value: object) -> int | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, float | Decimal):
-        if not value.is_finite() or value != int(value):
+        if not math.isfinite(value) or value != int(value):
             return None
         value = int(value)
     text = "".join(unicodedata.normalize("NFKC", str(value)).split())
@@ -307,3 +315,120 @@ def looks_like_data(cells: Sequence[str], mapping: Mapping[int, ImportField]) ->
         for field in (F.ENTERPRISE, F.PRODUCT)
     )
     return bool(enterprise and product and enterprise != product)
+
+
+# ---------------------------------------------------------------------------- the table
+
+NumberedRow = tuple[int, tuple[str, ...]]  # a sheet row: its number (1-based), its cells
+_KEY_FIELDS = (F.ENTERPRISE, F.PRODUCT)
+
+
+def find_header(rows: Sequence[NumberedRow]) -> NumberedRow | None:
+    """Among the first ``HEADER_SCAN_ROWS`` non-blank rows, the one naming the most
+    fields (the first of equals), or None when none names an enterprise and a product."""
+    best: NumberedRow | None = None
+    best_score = 0
+    for row in [row for row in rows if any(row[1])][:HEADER_SCAN_ROWS]:
+        score = header_score(row[1])
+        if score > best_score:
+            best, best_score = row, score
+    return best
+
+
+def build_table(
+    source: str,
+    sheet: str,
+    rows: Sequence[NumberedRow],
+    header: NumberedRow,
+    *,
+    notes: Sequence[str] = (),
+    merges: Sequence[tuple[int, int, int, int]] = (),
+) -> SheetTable:
+    """The rows below ``header`` that are data, with notes on what was left out.
+
+    Left out: rows above the header (titles), blank rows, the header repeated (lists
+    printed over pages), remark and total rows between data rows, and everything from
+    the first remark row after the last data row on. ``merges`` (first row, first
+    column, last row, last column) only feed a note. Raises "import.no_rows" when no
+    data row is left.
+    """
+    header_number = header[0]
+    body = [row for row in rows if row[0] > header_number]
+    width = max(_width(cells) for _number, cells in [header, *body])
+    headers = _pad(header[1], width)
+    mapping = map_headers(headers)
+    said = list(notes)
+    above = sum(1 for number, cells in rows if number < header_number and any(cells))
+    if above:
+        said.append(f"表头在第 {header_number} 行；上方 {above} 行（标题等）未导入。")
+    last_data = max(
+        (
+            index
+            for index, (_number, cells) in enumerate(body)
+            if looks_like_data(cells, mapping) and not is_remark_row(cells, mapping)
+        ),
+        default=-1,
+    )
+    data: list[SourceRow] = []
+    blank: list[int] = []
+    repeated: list[int] = []
+    skipped: list[int] = []
+    for index, (number, cells) in enumerate(body):
+        if not any(cells):
+            blank.append(number)
+        elif _header_again(cells, mapping):
+            repeated.append(number)
+        elif not is_remark_row(cells, mapping):
+            data.append(SourceRow(number, _pad(cells, width)))
+        elif index <= last_data:
+            skipped.append(number)
+        else:
+            rest = sum(1 for _number, later in body[index:] if any(later))
+            first = next(text for text in cells if text)
+            said.append(
+                f"第 {number} 行起是表末的说明或合计（“{_clip(first)}”），以下 {rest} 行未导入。"
+            )
+            break
+    if not data:
+        raise ValidationError("import.no_rows", name=source, row=header_number)
+    blank = [number for number in blank if number < data[-1].number]
+    for label, numbers in (("空行", blank), ("重复的表头", repeated), ("说明或合计行", skipped)):
+        if numbers:
+            said.append(f"跳过{label}：第 {some_items([str(n) for n in numbers])} 行。")
+    spread = sum(1 for r1, _c1, r2, _c2 in merges if r2 > header_number and r2 > r1)
+    if spread:
+        said.append(f"有 {spread} 处跨行的合并单元格，已把其中的值填入所跨的每一行。")
+    unknown = [text for index, text in enumerate(headers) if text and index not in mapping]
+    if unknown:
+        said.append(f"未识别的列（导入时不用，可在列对应中指定）：{some_items(unknown)}。")
+    return SheetTable(source, sheet, header_number, headers, mapping, tuple(data), tuple(said))
+
+
+def _header_again(cells: Sequence[str], mapping: Mapping[int, ImportField]) -> bool:
+    """The header repeated below itself: the enterprise and product cells say so exactly."""
+    wanted = [(index, f) for index, f in mapping.items() if f in _KEY_FIELDS]
+    return len(wanted) == len(_KEY_FIELDS) and all(
+        index < len(cells) and match_header(cells[index], exact=True) is f for index, f in wanted
+    )
+
+
+def some_items(items: Sequence[str], limit: int = 10) -> str:
+    """Items joined with "、": the first ``limit`` of them, and the count when there are more."""
+    shown = "、".join(items[:limit])
+    return f"{shown} 等 {len(items)} 处" if len(items) > limit else shown
+
+
+def _width(cells: Sequence[str]) -> int:
+    width = len(cells)
+    while width and not cells[width - 1]:
+        width -= 1
+    return width
+
+
+def _pad(cells: Sequence[str], width: int) -> tuple[str, ...]:
+    return tuple(cells[:width]) + ("",) * (width - len(cells))
+
+
+def _clip(text: str, limit: int = 20) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "……"

@@ -405,6 +405,118 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "还有 {errors} 行错误、{decisions} 行待确认，处理后才能导入；未写入任何数据。",
         "{errors} line(s) have errors and {decisions} need a decision; nothing was written.",
     ),
+    # export
+    "export.is_folder": (
+        "“{path}”是一个文件夹，请给出 .xlsx 文件名。",
+        "\u201c{path}\u201d is a folder; give an .xlsx file name.",
+    ),
+    "export.not_xlsx": (
+        "导出的台账是 Excel 工作簿，文件名应以 .xlsx 结尾：“{path}”。",
+        "A ledger is exported as an Excel workbook; the file name must end in .xlsx: "
+        "\u201c{path}\u201d.",
+    ),
+    "export.no_folder": (
+        "无法导出到“{path}”：所在文件夹不存在。",
+        "Cannot export to \u201c{path}\u201d: its folder does not exist.",
+    ),
+    "export.folder_readonly": (
+        "无法在文件夹“{folder}”中写入文件（没有写入权限），请换一个文件夹。",
+        "Files cannot be written in the folder \u201c{folder}\u201d (no permission); "
+        "choose another folder.",
+    ),
+    "export.file_in_use": (
+        "无法替换“{path}”：该文件可能正在 Excel 或 WPS 中打开，请关闭后再试。原文件未改动。",
+        "\u201c{path}\u201d cannot be replaced: it may be open in Excel or WPS. Close it and "
+        "try again; the old file was left as it was.",
+    ),
+    "export.disk_full": (
+        "磁盘空间不足，台账“{path}”未导出。",
+        "The disk is full; the ledger \u201c{path}\u201d was not exported.",
+    ),
+    "export.write_failed": (
+        "无法写入台账文件“{path}”：{detail}",
+        "The ledger \u201c{path}\u201d could not be written: {detail}",
+    ),
+    "export.cancelled": (
+        "已取消导出，未写入任何文件。",
+        "The export was cancelled; no file was written.",
+    ),
+    # import reading
+    "import.missing": (
+        "找不到文件“{name}”，它可能已被移动、改名或删除。",
+        "The file \u201c{name}\u201d was not found; it may have been moved, renamed or deleted.",
+    ),
+    "import.unreadable": (
+        "无法读取文件“{name}”（没有读取权限，或正被其他程序占用）：{detail}",
+        "The file \u201c{name}\u201d cannot be read (no permission, or in use by another "
+        "program): {detail}",
+    ),
+    "import.too_large": (
+        "文件“{name}”有 {size}，超过导入上限 {limit}。请只把名单所在的工作表另存为"
+        "一个新的 .xlsx 文件再导入。",
+        "The file \u201c{name}\u201d is {size}, over the import limit of {limit}. Save only "
+        "the sheet holding the list as a new .xlsx file and import that.",
+    ),
+    "import.empty_file": (
+        "文件“{name}”是空的，没有任何内容。",
+        "The file \u201c{name}\u201d is empty.",
+    ),
+    "import.not_spreadsheet": (
+        "“{name}”不是 Excel 工作簿（.xlsx）或 CSV 文件，可能是 PDF、Word 文档、网页，"
+        "或改了扩展名的其他文件。请在 Excel 或 WPS 中打开名单，另存为 .xlsx 后再导入。",
+        "\u201c{name}\u201d is not an Excel workbook (.xlsx) or a CSV file; it may be a PDF, "
+        "a Word document, a web page or another file renamed. Open the list in Excel or WPS, "
+        "save it as .xlsx and import that.",
+    ),
+    "import.old_format": (
+        "“{name}”是{kind}，本程序不能直接读取。请在 Excel 或 WPS 中打开它，"
+        "“另存为”Excel 工作簿（.xlsx）后再导入。",
+        "\u201c{name}\u201d is a file of the kind \u201c{kind}\u201d, which cannot be read "
+        "directly. Open it in Excel or WPS, \u201cSave as\u201d an Excel workbook (.xlsx) "
+        "and import that.",
+    ),
+    "import.encrypted": (
+        "“{name}”设置了打开密码（文件已加密），无法读取。请在 Excel 或 WPS 中输入密码打开，"
+        "取消文件密码后另存为 .xlsx，再导入。",
+        "\u201c{name}\u201d is protected by a password (encrypted) and cannot be read. Open it "
+        "in Excel or WPS with the password, remove the password, save it as .xlsx and "
+        "import that.",
+    ),
+    "import.damaged": (
+        "“{name}”已损坏或格式不完整，无法读取：{detail}。请在 Excel 或 WPS 中打开并另存后再试。",
+        "\u201c{name}\u201d is damaged or incomplete and cannot be read: {detail}. Open it in "
+        "Excel or WPS, save it again and retry.",
+    ),
+    "import.empty_sheet": (
+        "“{name}”的工作表“{sheet}”是空的，没有任何内容。",
+        "The worksheet \u201c{sheet}\u201d of \u201c{name}\u201d is empty.",
+    ),
+    "import.no_sheet": (
+        "“{name}”中没有名为“{sheet}”的工作表。现有的工作表：{sheets}。",
+        "\u201c{name}\u201d has no worksheet named \u201c{sheet}\u201d. Its worksheets: {sheets}.",
+    ),
+    "import.no_header": (
+        "在“{name}”（工作表：{sheets}）的前 {rows} 行中找不到名单的表头。表头至少要有"
+        "“企业名称”（或“申报单位”“单位名称”）和“产品名称”（或“材料名称”）两列，请检查表头的文字。",
+        "No list header was found in the first {rows} rows of \u201c{name}\u201d (worksheets: "
+        "{sheets}). The header needs at least an enterprise column (企业名称, 申报单位 or "
+        "单位名称) and a product column (产品名称 or 材料名称); check the header's wording.",
+    ),
+    "import.no_header_csv": (
+        "在“{name}”的前 {rows} 行中找不到名单的表头。表头至少要有“企业名称”"
+        "（或“申报单位”“单位名称”）和“产品名称”（或“材料名称”）两列，请检查表头的文字。",
+        "No list header was found in the first {rows} rows of \u201c{name}\u201d. The header "
+        "needs at least an enterprise column (企业名称, 申报单位 or 单位名称) and a product "
+        "column (产品名称 or 材料名称); check the header's wording.",
+    ),
+    "import.no_rows": (
+        "“{name}”第 {row} 行是表头，但表头下面没有名单数据。",
+        "Row {row} of \u201c{name}\u201d is the header, but no list rows follow it.",
+    ),
+    "import.cancelled": (
+        "已取消导入，未读取或写入任何数据。",
+        "The import was cancelled; nothing was read or written.",
+    ),
 }
 
 

@@ -46,6 +46,8 @@ from firstbatch_desk.services.search import search_condition
 
 ENTITY = "问题诉求"
 OPEN_STATES = tuple(s for s in NeedStatus if s.is_open)
+AWAITING_STATES = tuple(s for s in NeedStatus if s.awaits_answer)
+ACCEPT_WORKING_DAYS = 1  # a need raised is accepted (受理) within a working day
 EXTENSION_NOTICE_WORKING_DAYS = 1  # an extension is asked a working day before the deadline
 SORT_COLUMNS = {
     "need_no": Need.need_no,
@@ -82,6 +84,7 @@ class NeedService(ServiceBase):
         need = Need(status=NeedStatus.PENDING)
         raised_on = check_date(data.raised_on, field="raised_on", label="提出日期") or date.today()
         need.raised_on = raised_on
+        need.due_on = self._config.calendar.add_working_days(raised_on, ACCEPT_WORKING_DAYS)
         need.need_no = next_number(session, Need.need_no, "XQ", raised_on.year)
         self._apply(session, need, data)
         session.add(need)
@@ -207,6 +210,8 @@ class NeedService(ServiceBase):
             query = query.where(Need.category == filters.category)
         if filters.open_only:
             query = query.where(Need.status.in_(OPEN_STATES))
+        if filters.awaiting_answer:
+            query = query.where(Need.status.in_(AWAITING_STATES))
         if filters.due_before:
             # the effective deadline: an approved extension replaces the due date
             deadline = func.coalesce(Need.extended_to, Need.due_on)

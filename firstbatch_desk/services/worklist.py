@@ -59,7 +59,7 @@ from firstbatch_desk.services.recognitions import (
 )
 
 NEED_WARNING_WORKING_DAYS = 3
-OPEN_NEED_STATES = tuple(s for s in NeedStatus if s.is_open)
+AWAITING_STATES = tuple(s for s in NeedStatus if s.awaits_answer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +178,7 @@ def _needs_section(horizon: date, officer_id: uuid.UUID | None) -> _Section:
     # need_query()'s join to enterprises cannot drop a row (foreign key).
     keys = select(Need.id).where(
         Need.deleted_at.is_(None),
-        Need.status.in_(OPEN_NEED_STATES),
+        Need.status.in_(AWAITING_STATES),
         # An extension only ever moves the date later, so ``due_on`` is never after
         # the effective date: this bound lets the (status, due_on) index find the rows.
         Need.due_on <= horizon,

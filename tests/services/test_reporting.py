@@ -154,8 +154,10 @@ def test_every_summary_number_equals_the_database(
         overdue = one(
             f"SELECT count(*) {needs} AND n.raised_on <= ? "
             "AND (n.closed_on IS NULL OR n.closed_on > ?) "
+            "AND (n.answered_on IS NULL OR n.answered_on > ?) "
             "AND coalesce(n.extended_to, n.due_on) < ?",
             *params,
+            as_of.isoformat(),
             as_of.isoformat(),
             as_of.isoformat(),
             as_of.isoformat(),

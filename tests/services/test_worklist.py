@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from firstbatch_desk.domain.dtos.filters import NeedFilter
 from firstbatch_desk.domain.dtos.followup import NeedInput, TransitionInput
 from firstbatch_desk.domain.dtos.reference import OfficerInput
 from firstbatch_desk.domain.dtos.register import CaseInput, ProductInput, RecognitionInput
@@ -169,7 +170,9 @@ def test_needs_due_within_three_working_days_come_past_due_first(context: Any) -
     horizon = _need(services, case, _accepted_on(TODAY), title="截止于第三个工作日")
     past = _need(services, case, _accepted_on(date(2025, 6, 2)), title="已逾期")
     _need(services, case, _accepted_on(date(2025, 6, 12)), title="第四个工作日")
-    _need(services, case, title="待受理，无期限")
+    # raised 2025-05-01 and never accepted: due to be accepted by 05-06 (劳动节 5-01..05)
+    pending = _need(services, case, title="待受理，逾期未受理")
+    assert pending.row.due_on == date(2025, 5, 6)
     _need(
         services,
         case,
@@ -218,11 +221,13 @@ def test_needs_due_within_three_working_days_come_past_due_first(context: Any) -
     worklist = services.worklist.build(TODAY)
 
     assert _keys(worklist, S.NEEDS_DUE) == [
+        pending.row.need_no,
         past.row.need_no,
         within.row.need_no,
         horizon.row.need_no,
     ]
-    first, second, third = worklist.items[S.NEEDS_DUE]
+    unaccepted, first, second, third = worklist.items[S.NEEDS_DUE]
+    assert (unaccepted.due_on, unaccepted.days_late) == (date(2025, 5, 6), 36)
     assert (first.due_on, first.days_late) == (date(2025, 6, 5), 6)
     assert (second.due_on, second.days_late) == (date(2025, 6, 13), 0)
     assert third.due_on == NEED_HORIZON
@@ -355,3 +360,25 @@ def test_the_calendar_and_warning_days_come_from_the_service_config(context: Any
 )
 def test_sections_have_labels(section: WorkSection, zh: str, en: str) -> None:
     assert section.label() == zh and section.label("en") == en
+
+
+def test_a_need_answered_in_time_is_not_late_after_its_deadline(context: Any) -> None:
+    services = context.services
+    case = _case(services, date(2025, 9, 1))
+    department = services.reference.list_departments()[1]
+    answered = _need(
+        services,
+        case,
+        _accepted_on(date(2025, 6, 2)),
+        TransitionInput(NeedAction.ASSIGN, on=date(2025, 6, 2), lead_department_id=department.id),
+        TransitionInput(NeedAction.START, on=date(2025, 6, 3)),
+        TransitionInput(NeedAction.ANSWER, on=date(2025, 6, 4), outcome="已对接银行"),
+        title="已反馈，等待办结",
+    )
+    assert answered.row.due_on < TODAY
+    worklist = services.worklist.build(TODAY)
+    assert answered.row.need_no not in _keys(worklist, S.NEEDS_DUE)
+    overdue = services.needs.list_needs(
+        NeedFilter(awaiting_answer=True, due_before=TODAY - timedelta(days=1))
+    )
+    assert answered.row.id not in {n.id for n in overdue}

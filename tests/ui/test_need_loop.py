@@ -264,7 +264,9 @@ def test_an_overdue_need_is_red_says_how_late_and_has_its_filter(
     assert f"逾期 {(date.today() - due).days} 天" in text
     assert colour is not None and colour.name() == "#c0392b"
     assert cells(extended)[1] is None and "逾期" not in cells(extended)[0]
-    assert cells(fresh) == ("", None)
+    # raised today: to be accepted by the next working day, not late
+    assert cells(fresh)[1] is None and "逾期" not in cells(fresh)[0]
+    assert cells(fresh)[0] == services.needs.get_need(fresh.row.id).row.due_on.isoformat()
     _select(page, qtbot, late.row.id)
     assert "逾期" in page.detail.toPlainText()
 

@@ -70,4 +70,5 @@ class NeedFilter:
     status: NeedStatus | None = None
     category: NeedCategory | None = None
     open_only: bool = False
+    awaiting_answer: bool = False  # still waiting for the answer: the deadline runs
     due_before: date | None = None

@@ -289,7 +289,8 @@ class NeedBuilder:
             "raised_on": seed.raised_on,
             "accepted_on": None,
             "assigned_on": None,
-            "due_on": None,
+            # to be accepted within a working day (NeedService does the same)
+            "due_on": self._calendar.add_working_days(seed.raised_on, 1),
             "extended_to": None,
             "answered_on": None,
             "closed_on": None,

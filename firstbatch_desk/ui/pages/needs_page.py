@@ -62,8 +62,8 @@ def pairs_grid(pairs: Sequence[tuple[str, object]]) -> str:
 
 
 def overdue_days(row: NeedRow, today: date) -> int:
-    """How many days an open need is past its effective deadline (0 if it is not)."""
-    if not row.status.is_open or row.due_on is None or row.due_on >= today:
+    """How many days a need still waiting for its answer is past its deadline (else 0)."""
+    if not row.status.awaits_answer or row.due_on is None or row.due_on >= today:
         return 0
     return (today - row.due_on).days
 
@@ -133,7 +133,8 @@ class NeedsPage(ListPage):
             search=self.search_text(),
             status=NeedStatus(status) if status and not overdue else None,
             category=NeedCategory(category) if category else None,
-            open_only=self.open_only.isChecked() or overdue,
+            open_only=self.open_only.isChecked(),
+            awaiting_answer=overdue,
             due_before=date.today() - timedelta(days=1) if overdue else None,
         )
 

@@ -12,9 +12,9 @@ Definitions (the scope is every live enterprise, or those of one division):
   between ``date_from.year`` and ``date_to.year``.
 - **needs opened**: ``raised_on`` in the period (also counted by category);
   **closed**: ``closed_on`` in the period (办结 or 无法解决, which both set it);
-  **overdue**: still waiting for its answer at ``date_to`` (raised by then,
-  neither answered nor closed by then) with an effective deadline ``coalesce(extended_to, due_on)`` before
-  ``date_to``; **closure rate** = closed / opened as a percentage with two
+  **overdue**: still waiting for its answer at ``date_to`` (raised by
+  then, neither answered nor closed by then) with an effective deadline
+  ``coalesce(extended_to, due_on)`` before ``date_to``; **closure rate** = closed / opened as a percentage with two
   decimals (``Decimal("72.73")``, as the summary builder expects), 0 when
   nothing was opened; it can exceed 100 (needs raised earlier may close in
   the period).

@@ -369,10 +369,10 @@ def test_a_need_answered_in_time_is_not_late_after_its_deadline(context: Any) ->
     answered = _need(
         services,
         case,
-        _accepted_on(date(2025, 6, 2)),
-        TransitionInput(NeedAction.ASSIGN, on=date(2025, 6, 2), lead_department_id=department.id),
-        TransitionInput(NeedAction.START, on=date(2025, 6, 3)),
-        TransitionInput(NeedAction.ANSWER, on=date(2025, 6, 4), outcome="已对接银行"),
+        _accepted_on(date(2025, 5, 20)),
+        TransitionInput(NeedAction.ASSIGN, on=date(2025, 5, 20), lead_department_id=department.id),
+        TransitionInput(NeedAction.START, on=date(2025, 5, 21)),
+        TransitionInput(NeedAction.ANSWER, on=date(2025, 5, 22), outcome="已对接银行"),
         title="已反馈，等待办结",
     )
     assert answered.row.due_on < TODAY

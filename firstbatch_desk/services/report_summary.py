@@ -14,10 +14,10 @@ Definitions (the scope is every live enterprise, or those of one division):
   **closed**: ``closed_on`` in the period (办结 or 无法解决, which both set it);
   **overdue**: still waiting for its answer at ``date_to`` (raised by
   then, neither answered nor closed by then) with an effective deadline
-  ``coalesce(extended_to, due_on)`` before ``date_to``; **closure rate** = closed / opened as a percentage with two
-  decimals (``Decimal("72.73")``, as the summary builder expects), 0 when
-  nothing was opened; it can exceed 100 (needs raised earlier may close in
-  the period).
+  ``coalesce(extended_to, due_on)`` before ``date_to``; **closure rate** =
+  closed / opened as a percentage with two decimals (``Decimal("72.73")``,
+  as the summary builder expects), 0 when nothing was opened; it can exceed
+  100 (needs raised earlier may close in the period).
 - **idle enterprises**: enterprises with a case under follow-up at ``date_to``
   (live, opened by then, not closed by then) whose last live visit on or
   before ``date_to`` is more than ``idle_days`` days before it, or that were

@@ -26,6 +26,21 @@ class Prompts:
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, options: list[str]
+    ) -> int | None:
+        """One of ``options`` (its index; the first is the default), or None for 取消/Esc."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        buttons = [box.addButton(o, QMessageBox.ButtonRole.AcceptRole) for o in options]
+        cancel = box.addButton(
+            QCoreApplication.translate("Prompts", "取消"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.setDefaultButton(buttons[0])
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None
+
     def error(self, parent: QWidget | None, text: str) -> None:
         QMessageBox.warning(parent, QCoreApplication.translate("Prompts", "无法完成"), text)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,10 +23,18 @@ class ScriptedPrompts(Prompts):
         self.answers: list[bool] = []
         self.errors: list[str] = []
         self.open_files: list[Path] = []
+        self.choices: list[int | None] = []
+        self.questions: list[str] = []
         self.infos: list[str] = []
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         return self.answers.pop(0) if self.answers else False
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, options: list[str]
+    ) -> int | None:
+        self.questions.append(text)
+        return self.choices.pop(0) if self.choices else None
 
     def error(self, parent: QWidget | None, text: str) -> None:
         self.errors.append(text)
@@ -62,7 +71,6 @@ class DialogDriver:
 
     def __call__(self, dialog: QDialog) -> bool:
         self.seen.append(dialog)
-        self.qtbot.addWidget(dialog)
         dialog.show()
         if not self.scripts:
             dialog.reject()
@@ -77,8 +85,12 @@ def prompts() -> ScriptedPrompts:
 
 
 @pytest.fixture
-def dialogs(qtbot: QtBot) -> DialogDriver:
-    return DialogDriver(qtbot)
+def dialogs(qtbot: QtBot) -> Iterator[DialogDriver]:
+    driver = DialogDriver(qtbot)
+    yield driver
+    for dialog in driver.seen:  # those the program did not delete itself
+        if shiboken6.isValid(dialog):
+            dialog.close()
 
 
 @pytest.fixture

@@ -184,7 +184,7 @@ def test_closing_the_window_without_saving_keeps_a_draft_that_is_offered_back(
         restored["method"] = dialog.method_combo.currentData()
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
-    prompts.answers.append(True)  # 恢复草稿？
+    prompts.choices.append(0)  # 接着填写草稿
     dialogs.scripts.append(look)
     _open_form_on_case(again, qtbot, first)
     again.ctx.tasks.wait()
@@ -213,7 +213,7 @@ def test_declining_the_draft_discards_it(
     dialogs.scripts.extend([type_and_close, look])
     _open_form_on_case(window, qtbot, first)
     assert len(context.services.drafts.find_drafts(NEW_KIND)) == 1
-    prompts.answers.append(False)
+    prompts.choices.append(2)  # 丢弃草稿并新建
     _open_form_on_case(window, qtbot, first)
     assert context.services.drafts.find_drafts(NEW_KIND) == []
 
@@ -340,7 +340,7 @@ def test_a_killed_process_loses_nothing_typed(
         seen.append(dialog.texts["summary"].toPlainText())
         dialog.reject()
 
-    prompts.answers.append(True)
+    prompts.choices.append(0)
     dialogs.scripts.append(look)
     _open_form_on_case(main, qtbot, first)
     main.ctx.tasks.wait()
@@ -425,3 +425,74 @@ def test_tab_walks_the_form_from_top_to_bottom(
     _open_form_on_case(window, qtbot, first)
     assert walked[walked.index("summary_edit") - 1] == "policies_explained_edit"
     assert walked[walked.index("new_users_count_spin") - 1] == "new_users_edit"
+
+
+def test_the_draft_question_can_be_cancelled_or_answered_keep_and_start_afresh(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any, prompts: Any
+) -> None:
+    first, _second = _two_cases(context.services)
+    drafts = context.services.drafts
+
+    def type_and_close(dialog: VisitDialog) -> None:
+        type_text(qtbot, dialog.texts["summary"], "第一份草稿")
+        dialog.close()
+
+    dialogs.scripts.append(type_and_close)
+    _open_form_on_case(window, qtbot, first)
+    assert len(drafts.find_drafts(NEW_KIND)) == 1
+
+    prompts.choices.append(None)  # Esc: nothing opens, nothing is lost
+    shown = len(dialogs.seen)
+    _open_form_on_case(window, qtbot, first)
+    assert len(dialogs.seen) == shown and len(drafts.find_drafts(NEW_KIND)) == 1
+    assert first.row.enterprise_name in prompts.questions[-1]
+
+    def fresh(dialog: VisitDialog) -> None:
+        assert dialog.texts["summary"].toPlainText() == ""
+        type_text(qtbot, dialog.texts["summary"], "第二份草稿")
+        dialog.close()
+
+    prompts.choices.append(1)  # 新建（草稿保留）
+    dialogs.scripts.append(fresh)
+    _open_form_on_case(window, qtbot, first)
+    kept = sorted(d.payload["texts"]["summary"] for d in drafts.find_drafts(NEW_KIND))
+    assert kept == ["第一份草稿", "第二份草稿"]
+
+
+def test_a_new_visit_without_an_enterprise_is_not_offered_other_drafts(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any, prompts: Any
+) -> None:
+    first, _second = _two_cases(context.services)
+
+    def type_and_close(dialog: VisitDialog) -> None:
+        type_text(qtbot, dialog.texts["summary"], "别家企业的草稿")
+        dialog.close()
+
+    dialogs.scripts.append(type_and_close)
+    _open_form_on_case(window, qtbot, first)
+    seen: list[str] = []
+    dialogs.scripts.append(lambda dialog: seen.append(dialog.texts["summary"].toPlainText()))
+    window.show_page("visits")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert seen == [""] and prompts.questions == []
+    assert len(context.services.drafts.find_drafts(NEW_KIND)) == 1
+
+
+def test_a_draft_whose_enterprise_was_deleted_says_so_and_can_be_discarded(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any, prompts: Any
+) -> None:
+    first, _second = _two_cases(context.services)
+
+    def type_and_close(dialog: VisitDialog) -> None:
+        type_text(qtbot, dialog.texts["summary"], "企业后来被删除")
+        dialog.close()
+
+    dialogs.scripts.append(type_and_close)
+    _open_form_on_case(window, qtbot, first)
+    context.services.enterprises.delete_enterprise(first.row.enterprise_id)
+    window.show_drafts_notice()
+    prompts.answers.append(True)  # 丢弃它吗？
+    dialogs.scripts.append(lambda d: qtbot.mouseClick(d.resume_button, Qt.MouseButton.LeftButton))
+    qtbot.mouseClick(window.drafts_button, Qt.MouseButton.LeftButton)
+    assert prompts.infos == [] and context.services.drafts.find_drafts(NEW_KIND) == []
+    assert not window.drafts_button.isVisible()

@@ -82,7 +82,7 @@ def match_header(text: str, *, exact: bool | None = None) -> ImportField | None:
 
     An exact match (after ``header_key``) wins. Otherwise an alias of at least three
     characters contained in the header: the one ending last, as Chinese puts the head
-    noun last ("生产企业所在地" → 地区, "企业统一社会信用代码" → 信用代码), and of those
+    noun last ("生产企业所在地" → 地区, "申报单位统一社会信用代码" → 信用代码), and of those
     the longest ("申报企业名称" → 企业名称). Shorter aliases ("产品", "类型") must match
     exactly, so "企业类型" is no scheme column. ``exact`` True/False restricts to one kind.
     """
@@ -109,9 +109,9 @@ def match_header(text: str, *, exact: bool | None = None) -> ImportField | None:
 def map_headers(headers: Sequence[str]) -> dict[int, ImportField]:
     """Column index → field, for a header row.
 
-    Exact matches are taken first, then containing ones, so "产品名称" claims the
-    product column even when "产品应用领域" comes before it. A header names one field
-    at most, and a field goes to its first column only.
+    Exact matches are taken first, then containing ones, so "企业名称" claims the
+    enterprise column even when "申请企业名称" comes before it. A header names one
+    field at most, and a field goes to its first column only.
     """
     mapping: dict[int, ImportField] = {}
     for exact in (True, False):
@@ -281,12 +281,13 @@ REMARK_MIN_LENGTH = 20  # a lone text at least this long in the first column is 
 
 
 def is_remark_row(cells: Sequence[str], mapping: Mapping[int, ImportField]) -> bool:
-    """Whether a row is a remark rather than data: "注：……", "备注：……", "说明：……",
-    a "合计" (total) row, or one long text alone in the first column.
+    """Whether a row is a remark, heading or total rather than data.
 
-    A text merged across the row counts as alone (every cell holds the same text).
-    A row whose enterprise and product cells hold two different texts is data,
-    unless its first text opens with "注：", "备注：", "说明：".
+    Such rows: the first text opens with "注：", "注1：", "备注：", "说明：" …; a "合计" /
+    "总计" / "小计" row; a heading such as "一、国内首批次（5项）" (the enterprise and
+    product columns hold the same text, as a cell merged across the row does, or are
+    both empty); one long text alone in the first column. A row whose enterprise and
+    product cells hold two different texts is data unless it opens like a remark.
     """
     texts = [text.strip() for text in cells if text and text.strip()]
     if not texts:
@@ -297,24 +298,33 @@ def is_remark_row(cells: Sequence[str], mapping: Mapping[int, ImportField]) -> b
     compact = ["".join(unicodedata.normalize("NFKC", text).split()) for text in texts]
     if any(_TOTALS.match(text) for text in compact) and len(set(compact)) <= 3:
         return True
-    if looks_like_data(cells, mapping):
+    enterprise, product = _key_cells(cells, mapping)
+    if enterprise != product:
         return False
+    if enterprise or _has_key_columns(mapping):
+        return True  # the same text across both, or neither: no product line here
     return (
-        len(set(texts)) == 1
-        and bool(cells)
-        and cells[0].strip() == texts[0]
-        and len(texts[0]) >= REMARK_MIN_LENGTH
+        len(set(texts)) == 1 and cells[0].strip() == texts[0] and len(texts[0]) >= REMARK_MIN_LENGTH
     )
 
 
 def looks_like_data(cells: Sequence[str], mapping: Mapping[int, ImportField]) -> bool:
     """Whether the enterprise and product cells of a row hold two different texts."""
+    enterprise, product = _key_cells(cells, mapping)
+    return bool(enterprise and product and enterprise != product)
+
+
+def _key_cells(cells: Sequence[str], mapping: Mapping[int, ImportField]) -> tuple[str, str]:
     columns = {field: index for index, field in mapping.items()}
     enterprise, product = (
         cells[columns[field]].strip() if field in columns and columns[field] < len(cells) else ""
         for field in (F.ENTERPRISE, F.PRODUCT)
     )
-    return bool(enterprise and product and enterprise != product)
+    return enterprise, product
+
+
+def _has_key_columns(mapping: Mapping[int, ImportField]) -> bool:
+    return F.ENTERPRISE in mapping.values() and F.PRODUCT in mapping.values()
 
 
 # ---------------------------------------------------------------------------- the table
@@ -392,7 +402,11 @@ def build_table(
     if not data:
         raise ValidationError("import.no_rows", name=source, row=header_number)
     blank = [number for number in blank if number < data[-1].number]
-    for label, numbers in (("空行", blank), ("重复的表头", repeated), ("说明或合计行", skipped)):
+    for label, numbers in (
+        ("空行", blank),
+        ("重复的表头", repeated),
+        ("说明、分组标题或合计行", skipped),
+    ):
         if numbers:
             said.append(f"跳过{label}：第 {some_items([str(n) for n in numbers])} 行。")
     spread = sum(1 for r1, _c1, r2, _c2 in merges if r2 > header_number and r2 > r1)

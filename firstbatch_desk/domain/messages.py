@@ -200,6 +200,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The report \u201c{path}\u201d could not be written: {detail}",
     ),
     # drafts and the visit form
+    "visit.future_date": (
+        "走访日期不能晚于今天：走访记录记的是已经进行的走访。",
+        "The visit date cannot be after today: a visit record is of a visit made.",
+    ),
     "draft.too_large": (
         "草稿太大（超过 {limit} 个字符），无法保存，请删减后再试。",
         "The draft is too large (over {limit} characters) to keep; please shorten it.",

@@ -12,6 +12,8 @@ from firstbatch_desk.services.base import Actor, ServiceConfig
 from firstbatch_desk.services.cases import CaseService
 from firstbatch_desk.services.drafts import DraftService
 from firstbatch_desk.services.enterprises import EnterpriseService
+from firstbatch_desk.services.exporting import ExportService
+from firstbatch_desk.services.importing import ImportService
 from firstbatch_desk.services.info import InfoService
 from firstbatch_desk.services.needs import NeedService
 from firstbatch_desk.services.products import ProductService
@@ -36,6 +38,8 @@ class Services:
     attachments: AttachmentService
     drafts: DraftService
     worklist: WorklistService
+    exports: ExportService
+    imports: ImportService
 
     @classmethod
     def build(
@@ -59,6 +63,8 @@ class Services:
             attachments=AttachmentService(*args),
             drafts=DraftService(*args),
             worklist=WorklistService(*args),
+            exports=ExportService(*args),
+            imports=ImportService(*args),
         )
 
 

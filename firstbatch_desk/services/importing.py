@@ -21,15 +21,17 @@ from firstbatch_desk.domain.errors import ValidationError
 from firstbatch_desk.services.base import ServiceBase
 from firstbatch_desk.services.import_commit import apply_plan
 from firstbatch_desk.services.import_planning import plan_import
-from firstbatch_desk.services.import_reader import read_table, sheet_names
-from firstbatch_desk.services.import_report import write_line_report
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 
 class ImportService(ServiceBase):
+    # openpyxl (and the Pillow it loads) is imported only when a file is read or written.
+
     def sheets(self, path: Path) -> list[str]:
+        from firstbatch_desk.services.import_reader import sheet_names
+
         return sheet_names(path)
 
     def read(
@@ -41,6 +43,8 @@ class ImportService(ServiceBase):
         cancelled: Cancelled | None = None,
     ) -> SheetTable:
         """The sheet as text rows with its columns mapped (no database work)."""
+        from firstbatch_desk.services.import_reader import read_table
+
         return read_table(path, sheet=sheet, progress=progress, cancelled=cancelled)
 
     def plan(
@@ -77,4 +81,6 @@ class ImportService(ServiceBase):
     @staticmethod
     def write_report(plan: ImportPlan, path: Path, *, only_problems: bool = True) -> int:
         """The preview as an .xlsx (by default the lines with errors or open decisions)."""
+        from firstbatch_desk.services.import_report import write_line_report
+
         return write_line_report(plan, path, only_problems=only_problems)

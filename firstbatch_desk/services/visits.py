@@ -100,7 +100,7 @@ class VisitService(ServiceBase):
                 enterprise_id=visit.enterprise_id,
                 visit_id=visit.id,
                 channel=NeedChannel.VISIT,
-                raised_on=need.raised_on or visit.visit_date,
+                raised_on=visit.visit_date,  # raised in the visit, that day
             )
             try:
                 needs.add_need(session, need)
@@ -257,6 +257,8 @@ class VisitService(ServiceBase):
         visit_date = check_date(
             data.visit_date, field="visit_date", label="走访日期", required=True
         )
+        if visit_date is not None and visit_date > date.today():
+            raise ValidationError("visit.future_date", field="visit_date")
         next_visit_on = check_date(data.next_visit_on, field="next_visit_on", label="下次走访日期")
         check_order(
             visit_date,

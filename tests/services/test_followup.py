@@ -206,3 +206,16 @@ def test_visit_list_sorts_by_enterprise_name_and_follows_renames(context: Any) -
     by_key = {r.id.hex: r.enterprise_name for r in services.visits.visit_rows(list(keys))}
     assert [by_key[k] for k in keys] == sorted(names)
     assert set(names) == {"一号新材料有限公司", "丁二新材料有限公司"}
+
+
+def test_a_visit_dated_after_today_is_refused(context: Any) -> None:
+    from datetime import timedelta
+
+    from firstbatch_desk.domain.errors import ValidationError
+
+    services = context.services
+    case = factories.recognised_case(services)
+    with pytest.raises(ValidationError) as refused:
+        factories.visit(services, case.row, visit_date=date.today() + timedelta(days=1))
+    assert refused.value.field == "visit_date" and "今天" in refused.value.message("zh")
+    assert services.visits.list_visits() == []

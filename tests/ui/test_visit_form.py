@@ -496,3 +496,74 @@ def test_a_draft_whose_enterprise_was_deleted_says_so_and_can_be_discarded(
     qtbot.mouseClick(window.drafts_button, Qt.MouseButton.LeftButton)
     assert prompts.infos == [] and context.services.drafts.find_drafts(NEW_KIND) == []
     assert not window.drafts_button.isVisible()
+
+
+def test_what_is_typed_in_an_open_cell_is_saved_and_focus_starts_on_a_field(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any
+) -> None:
+    first, _second = _two_cases(context.services)
+
+    def type_in_cell(dialog: VisitDialog) -> None:
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+        assert QApplication.focusWidget() is dialog.texts["summary"]
+        assert not dialog.discard_button.autoDefault()
+        table = dialog.attendees.table
+        table.setFocus()
+        table.setCurrentCell(0, 0)
+        table.editItem(table.item(0, 0))
+        editor = QApplication.focusWidget()
+        type_text(qtbot, editor, "张伟")
+        _key(qtbot, dialog, Qt.Key.Key_S)  # the cell is still open
+
+    dialogs.scripts.append(type_in_cell)
+    _open_form_on_case(window, qtbot, first)
+    visit = context.services.visits.list_visits()[0]
+    assert [a.name for a in context.services.visits.get_visit(visit.id).attendees] == ["张伟"]
+
+
+def test_a_need_raised_in_a_back_dated_visit_is_raised_on_the_visit_date(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any
+) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    first, _second = _two_cases(context.services)
+
+    def raise_need(dialog: Any) -> None:
+        assert dialog.raised_edit.text() == "2025-01-06" and not dialog.raised_edit.isEnabled()
+        _choose(dialog.category_combo, NeedCategory.FINANCING.value)
+        type_text(qtbot, dialog.title_edit, "贷款贴息")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    def fill(dialog: VisitDialog) -> None:
+        dialog.date_edit.setDate(QDate(2025, 1, 6))
+        dialogs.scripts.append(raise_need)
+        qtbot.mouseClick(dialog.needs.raise_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    dialogs.scripts.append(fill)
+    _open_form_on_case(window, qtbot, first)
+    need = context.services.needs.list_needs()[0]
+    assert need.raised_on == date(2025, 1, 6)
+
+
+def test_an_error_far_up_the_form_is_scrolled_into_view(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any
+) -> None:
+    first, _second = _two_cases(context.services)
+
+    def save_without_case(dialog: VisitDialog) -> None:
+        dialog.cases_list.set_checked(())
+        bar = dialog.scroll_area.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        heights = [e.height() for e in dialog.texts.values()]
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        error = dialog.errors["case_ids"]
+        qtbot.waitUntil(lambda: not error.visibleRegion().isEmpty(), timeout=2000)
+        assert [e.height() for e in dialog.texts.values()] == heights
+        dialog.reject()
+
+    dialogs.scripts.append(save_without_case)
+    _open_form_on_case(window, qtbot, first)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -96,6 +96,9 @@ class FormDialog(QDialog):
         field = getattr(exc, "field", None) if isinstance(exc, ValidationError) else None
         target = self._error_label_for(field)
         target.show_message(text)
+        area = getattr(self, "scroll_area", None)
+        if area is not None and target is not self.general_error:
+            QTimer.singleShot(0, lambda: area.ensureWidgetVisible(target, 50, 80))
 
     def _error_label_for(self, field: str | None) -> FieldError:
         if field:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
@@ -24,11 +25,14 @@ class StagedNeeds(QWidget):
         self,
         ctx: PageContext,
         enterprise: Callable[[], uuid.UUID | None],
+        raised_on: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
+        """``raised_on`` is the visit's date: a need raised in a visit is raised that day."""
         super().__init__(parent)
         self.ctx = ctx
         self._enterprise = enterprise
+        self._raised_on = raised_on
         self._needs: list[NeedInput] = []
         self.list = QPlainTextEdit(self)
         self.list.setObjectName("new_needs_list")
@@ -61,6 +65,8 @@ class StagedNeeds(QWidget):
             self.refused.emit(self.tr("请先选择企业，再提出诉求。"))
             return
         dialog = NeedDialog(self.ctx, enterprise_id, parent=self, deferred=True)
+        dialog.raised_edit.setText(self._raised_on().isoformat())
+        dialog.raised_edit.setEnabled(False)
         if self.ctx.run_dialog(dialog):
             need = dialog.result_input()
             if need is not None:

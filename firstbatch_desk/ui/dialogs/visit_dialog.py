@@ -109,6 +109,7 @@ class VisitDialog(VisitDraftMixin, FormDialog):
         self._connect_changes()
         self._set_tab_order()
         self.resize(760, 820)
+        self._first_field().setFocus()
 
     # -- building ----------------------------------------------------------
 
@@ -134,6 +135,7 @@ class VisitDialog(VisitDraftMixin, FormDialog):
         self.cases_list.setObjectName("cases_list")
         self.date_edit = DateEdit(parent=self)
         self.date_edit.setObjectName("visit_date_edit")
+        self.date_edit.setMaximumDate(QDate.currentDate())  # a record of a visit made
         self.method_combo = QComboBox(self)
         self.method_combo.setObjectName("method_combo")
         for method in VisitMethod:
@@ -150,7 +152,7 @@ class VisitDialog(VisitDraftMixin, FormDialog):
             edit = QPlainTextEdit(self)
             edit.setObjectName(f"{name}_edit")
             edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(54 if name != "summary" else 96)
+            edit.setFixedHeight(60 if name != "summary" else 110)  # long text scrolls inside
             self.texts[name] = edit
         self.new_users_spin = QSpinBox(self)
         self.new_users_spin.setObjectName("new_users_count_spin")
@@ -182,7 +184,9 @@ class VisitDialog(VisitDraftMixin, FormDialog):
         row.addWidget(self.next_hint)
         self.signed_check = QCheckBox(self.tr("企业已在走访记录上签字确认"), self)
         self.signed_check.setObjectName("signed_check")
-        self.needs = StagedNeeds(self.ctx, self.enterprise_id, self)
+        self.needs = StagedNeeds(
+            self.ctx, self.enterprise_id, lambda: self.date_edit.date().toPython(), self
+        )
         self.needs.refused.connect(self.errors_for_enterprise)
         self.attachments = AttachmentPanel(self.ctx, self)
 
@@ -222,6 +226,8 @@ class VisitDialog(VisitDraftMixin, FormDialog):
         self.discard_button = QPushButton(self.tr("丢弃草稿"), self)
         self.discard_button.setObjectName("discard_draft_button")
         self.discard_button.clicked.connect(self.discard_draft)
+        for button in (self.save_next_button, self.discard_button):
+            button.setAutoDefault(False)  # Enter never means 丢弃; Ctrl+S / Ctrl+Enter save
         self.buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("关闭"))
         self.draft_label = QLabel(self)
@@ -262,7 +268,14 @@ class VisitDialog(VisitDraftMixin, FormDialog):
             self.signed_check,
             self.save_button,
             self.save_next_button,
+            self.discard_button,
         ]
+
+    def _first_field(self) -> QWidget:
+        """Where typing starts: the enterprise to choose, else the summary."""
+        if self.enterprise_combo.isEnabled():
+            return self.enterprise_combo
+        return self.texts["summary"] if self.cases_list.checked_ids() else self.cases_list
 
     def _set_tab_order(self) -> None:
         chain = self.tab_chain()
@@ -388,13 +401,13 @@ class VisitDialog(VisitDraftMixin, FormDialog):
         )
 
     def save(self) -> VisitDetail:
-        self._timer.stop()
         data = self.visit_input()
         visits = self.ctx.services.visits
         if self.visit is None:
             detail = visits.record_visit(data, draft_key=self.draft_key)
         else:
             detail = visits.update_visit(self.visit.row.id, data, draft_key=self.draft_key)
+        self._timer.stop()
         self._dirty = False
         self.saved.emit(detail)
         return detail

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -17,6 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from firstbatch_desk.domain.dtos.followup import AttendeeInput
+
+
+class _CommitAsTyped(QStyledItemDelegate):
+    """Cells hand their text to the table at every keystroke, so a save (Ctrl+S) or a
+    draft taken while a cell is still open has what was typed in it."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Any) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.textEdited.connect(lambda _t, e=editor: self.commitData.emit(e))
+        return editor
 
 
 class AttendeeTable(QWidget):
@@ -36,6 +51,7 @@ class AttendeeTable(QWidget):
             triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
         )
         self.table.setMaximumHeight(120)
+        self.table.setItemDelegate(_CommitAsTyped(self.table))
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
         self.add_button = QPushButton(self.tr("添加一行"), self)
         self.add_button.setObjectName("add_attendee_button")

@@ -334,6 +334,8 @@ class MainWindow(QMainWindow):
         for page in self.list_pages():
             if page.loaded:  # pages not yet shown load when first shown
                 page.reload()
+        if self.pages is not None and self.pages.created("workbench"):
+            self.pages.refresh_workbench()
         self.update_counts()
 
     def open_record(self, kind: str, ident: str) -> None:
@@ -442,10 +444,11 @@ class MainWindow(QMainWindow):
 
     def _show_work_counts(self, counts: dict[Any, int]) -> None:
         """The worklist's total on the navigation, each section in its tooltip."""
+        from firstbatch_desk.domain.dtos.worklist import needing_action
         from firstbatch_desk.ui.i18n import enum_label
 
         item = self.navigation.item(self.PAGES.index("workbench"))
-        total = sum(counts.values())
+        total = needing_action(counts)
         item.setText(self.tr("工作台") + (f"  {total}" if total else ""))
         lang = self.ctx.language if self.ctx else "zh_CN"
         item.setToolTip(

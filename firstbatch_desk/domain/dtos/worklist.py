@@ -68,3 +68,12 @@ class WorkList:
         OVERDUE never overlap).
         """
         return sum(self.counts.values())
+
+
+def needing_action(counts: Mapping[WorkSection, int]) -> int:
+    """The number the navigation shows: due, overdue, needs and expiring recognitions.
+
+    Never-visited cases are left out: each is also due this week or overdue when its
+    first visit is due, and would otherwise be counted twice.
+    """
+    return sum(n for section, n in counts.items() if section is not WorkSection.NEVER_VISITED)

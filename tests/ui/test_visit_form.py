@@ -567,3 +567,67 @@ def test_an_error_far_up_the_form_is_scrolled_into_view(
 
     dialogs.scripts.append(save_without_case)
     _open_form_on_case(window, qtbot, first)
+
+
+def test_quitting_writes_the_draft_at_once(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any
+) -> None:
+    first, _second = _two_cases(context.services)
+
+    def type_then_quit(dialog: VisitDialog) -> None:
+        dialog.texts["summary"].setPlainText("刚写完就关机")
+        assert context.services.drafts.find_drafts(NEW_KIND) == []  # not yet written
+        QApplication.instance().aboutToQuit.emit()
+        found = context.services.drafts.find_drafts(NEW_KIND)
+        assert [d.payload["texts"]["summary"] for d in found] == ["刚写完就关机"]
+        dialog.reject()
+
+    dialogs.scripts.append(type_then_quit)
+    _open_form_on_case(window, qtbot, first)
+
+
+def test_editing_a_visit_shows_it_and_saves_the_changes(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any, prompts: Any, tmp_path: Path
+) -> None:
+    first, second = _two_cases(context.services)
+    services = context.services
+    photo = services.attachments.ingest(_photo(tmp_path / "现场.jpg"))
+    saved = factories.visit(
+        services,
+        first.row,
+        case_ids=(first.row.id, second.row.id),
+        summary="原来的纪要",
+        signed=True,
+    )
+    services.attachments.attach(AttachmentOwner.VISIT, saved.row.id, [photo])
+    page = window.visits_page
+    window.show_page("visits")
+    page.ensure_loaded()
+    qtbot.waitUntil(lambda: page.select_key(saved.row.id.hex), timeout=3000)
+
+    def close_half_edited(dialog: VisitDialog) -> None:
+        assert dialog.windowTitle() == "编辑走访记录"
+        assert set(dialog.cases_list.checked_ids()) == {str(first.row.id), str(second.row.id)}
+        assert dialog.texts["summary"].toPlainText() == "原来的纪要"
+        assert dialog.signed_check.isChecked() and dialog.attachments.list.count() == 1
+        dialog.texts["summary"].setPlainText("改了一半")
+        dialog.close()
+
+    def finish(dialog: VisitDialog) -> None:
+        assert dialog.texts["summary"].toPlainText() == "改了一半"
+        dialog.texts["summary"].setPlainText("修改后的纪要")
+        dialog.cases_list.check(str(second.row.id), False)
+        dialog.attachments.list.setCurrentRow(0)
+        qtbot.mouseClick(dialog.attachments.remove_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    dialogs.scripts.append(close_half_edited)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    prompts.choices.append(0)  # 接着填写草稿
+    dialogs.scripts.append(finish)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    detail = services.visits.get_visit(saved.row.id)
+    assert detail.summary == "修改后的纪要" and detail.case_ids == (first.row.id,)
+    assert services.attachments.list_for(AttachmentOwner.VISIT, saved.row.id) == []
+    assert services.drafts.find_drafts("visit_edit") == []
+    assert len(services.visits.list_visits()) == 1

@@ -200,6 +200,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The report \u201c{path}\u201d could not be written: {detail}",
     ),
     # drafts and the visit form
+    "visit.need_case_not_covered": (
+        "诉求“{title}”关联的档案不在本次走访涉及的档案中：请勾选该档案，或修改诉求。",
+        "The need “{title}” belongs to a case this visit does not cover: tick the "
+        "case or change the need.",
+    ),
     "visit.future_date": (
         "走访日期不能晚于今天：走访记录记的是已经进行的走访。",
         "The visit date cannot be after today: a visit record is of a visit made.",

@@ -95,6 +95,10 @@ class VisitService(ServiceBase):
         """The needs raised in the visit, its attachments, and dropping its draft."""
         needs = NeedService(self._sessions, self._actor, self._database_path, self._config)
         for index, need in enumerate(data.new_needs):
+            if need.case_id is not None and need.case_id not in data.case_ids:
+                raise ValidationError(
+                    "visit.need_case_not_covered", field=f"new_needs[{index}]", title=need.title
+                )
             need = replace(
                 need,
                 enterprise_id=visit.enterprise_id,

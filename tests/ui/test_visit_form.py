@@ -87,7 +87,7 @@ def test_a_visit_covering_two_cases_raises_a_need_and_is_saved_with_ctrl_s(
         assert dialog.next_edit.text(), "the cadence proposes the next visit"
         dialogs.scripts.append(raise_need)
         qtbot.mouseClick(dialog.needs.raise_button, Qt.MouseButton.LeftButton)
-        assert "希望对接银行贷款" in dialog.needs.list.toPlainText()
+        assert "希望对接银行贷款" in dialog.needs.list.item(0).text()
         assert services.needs.list_needs(NeedFilter(enterprise_id=enterprise_id)) == []
         _key(qtbot, dialog, Qt.Key.Key_S)
         assert not dialog.isVisible(), [(k, e.text()) for k, e in dialog.errors.items() if e.text()]
@@ -631,3 +631,42 @@ def test_editing_a_visit_shows_it_and_saves_the_changes(
     assert services.attachments.list_for(AttachmentOwner.VISIT, saved.row.id) == []
     assert services.drafts.find_drafts("visit_edit") == []
     assert len(services.visits.list_visits()) == 1
+
+
+def test_needs_raised_in_the_form_can_be_edited_and_removed_and_follow_the_cases(
+    window: MainWindow, qtbot: QtBot, dialogs: Any, context: Any
+) -> None:
+    first, second = _two_cases(context.services)
+
+    def raise_need(title: str, case_id: Any = None) -> Any:
+        def script(dialog: Any) -> None:
+            _choose(dialog.category_combo, NeedCategory.FINANCING.value)
+            if case_id is not None:
+                _choose(dialog.case_combo, str(case_id))
+            dialog.title_edit.clear()
+            type_text(qtbot, dialog.title_edit, title)
+            qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+        return script
+
+    def fill(dialog: VisitDialog) -> None:
+        needs = dialog.needs
+        dialogs.scripts.append(raise_need("贷款贴息"))
+        qtbot.mouseClick(needs.raise_button, Qt.MouseButton.LeftButton)
+        dialogs.scripts.append(raise_need("检测补助", second.row.id))
+        qtbot.mouseClick(needs.raise_button, Qt.MouseButton.LeftButton)
+        needs.list.setCurrentRow(0)
+        dialogs.scripts.append(raise_need("贷款贴息申报"))
+        qtbot.mouseClick(needs.edit_button, Qt.MouseButton.LeftButton)
+        assert [n.title for n in needs.needs()] == ["贷款贴息申报", "检测补助"]
+        # the second need's case is not covered by the visit: refused, nothing saved
+        dialog.cases_list.set_checked([str(first.row.id)])
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and "检测补助" in dialog.errors["new_needs"].text()
+        needs.list.setCurrentRow(1)
+        qtbot.mouseClick(needs.remove_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    dialogs.scripts.append(fill)
+    _open_form_on_case(window, qtbot, first)
+    assert [n.title for n in context.services.needs.list_needs()] == ["贷款贴息申报"]

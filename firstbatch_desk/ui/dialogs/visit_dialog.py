@@ -35,7 +35,7 @@ from firstbatch_desk.domain.errors import FirstBatchError, ValidationError
 from firstbatch_desk.domain.validation import check_date, check_money
 from firstbatch_desk.ui.dialogs.attachments_dialog import as_stored
 from firstbatch_desk.ui.dialogs.form_dialog import FormDialog
-from firstbatch_desk.ui.dialogs.staged_needs import StagedNeeds
+from firstbatch_desk.ui.dialogs.staged_needs import StagedNeedsList
 from firstbatch_desk.ui.dialogs.visit_draft import (
     DRAFT_DELAY_MS,
     VisitDraftMixin,
@@ -184,7 +184,7 @@ class VisitDialog(VisitDraftMixin, FormDialog):
         row.addWidget(self.next_hint)
         self.signed_check = QCheckBox(self.tr("企业已在走访记录上签字确认"), self)
         self.signed_check.setObjectName("signed_check")
-        self.needs = StagedNeeds(
+        self.needs = StagedNeedsList(
             self.ctx, self.enterprise_id, lambda: self.date_edit.date().toPython(), self
         )
         self.needs.refused.connect(self.errors_for_enterprise)
@@ -258,8 +258,10 @@ class VisitDialog(VisitDraftMixin, FormDialog):
             self.unit_edit,
             self.texts["policies_explained"],
             self.texts["summary"],
+            self.needs.list,
             self.needs.raise_button,
-            self.needs.drop_button,
+            self.needs.edit_button,
+            self.needs.remove_button,
             self.attachments.list,
             self.attachments.add_button,
             self.attachments.open_button,
@@ -315,6 +317,7 @@ class VisitDialog(VisitDraftMixin, FormDialog):
             return
         self._fill_cases(self.enterprise_id(), ())
         self._default_officers()
+        self.needs.move_to(self.enterprise_id())
         self._changed()
 
     def _fill_cases(self, enterprise_id: uuid.UUID | None, checked: tuple[str, ...]) -> None:

@@ -205,6 +205,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The need “{title}” belongs to a case this visit does not cover: tick the "
         "case or change the need.",
     ),
+    "need.future_step": (
+        "办理日期不能晚于今天。",
+        "The date of a step cannot be after today.",
+    ),
+    "need.step_too_early": (
+        "办理日期不能早于上一步的日期（{previous}）。",
+        "A step cannot be dated before the step before it ({previous}).",
+    ),
     "visit.future_date": (
         "走访日期不能晚于今天：走访记录记的是已经进行的走访。",
         "The visit date cannot be after today: a visit record is of a visit made.",

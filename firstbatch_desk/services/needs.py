@@ -119,6 +119,7 @@ class NeedService(ServiceBase):
                 need.status, step.action, by=self._actor.name, at=self._now(), note=note
             )
             on = check_date(step.on, field="on", label="办理日期") or date.today()
+            self._check_step_date(session, need, on)
             self._apply_effects(session, need, step, on)
             need.status = record.to_status
             session.add(
@@ -131,11 +132,23 @@ class NeedService(ServiceBase):
                     by_name=record.by,
                     by_officer_id=self._actor.officer_id,
                     note=record.note,
+                    done_on=on,
                 )
             )
             session.flush()
             self._refresh_case(session, need.case_id)
             return self._detail(session, need.id)
+
+    @staticmethod
+    def _check_step_date(session: Session, need: Need, on: date) -> None:
+        """A step is done by today, and not before the step it follows."""
+        if on > date.today():
+            raise ValidationError("need.future_step", field="on")
+        previous = session.scalar(
+            select(func.max(NeedTransition.done_on)).where(NeedTransition.need_id == need.id)
+        )
+        if previous is not None and on < previous:
+            raise ValidationError("need.step_too_early", field="on", previous=previous.isoformat())
 
     def delete_need(self, need_id: uuid.UUID) -> None:
         with self._write() as session:
@@ -395,7 +408,7 @@ class NeedService(ServiceBase):
         history = session.scalars(
             select(NeedTransition)
             .where(NeedTransition.need_id == need_id)
-            .order_by(NeedTransition.at, NeedTransition.id)
+            .order_by(NeedTransition.done_on, NeedTransition.at, NeedTransition.id)
         ).all()
         return NeedDetail(
             row=row,
@@ -413,7 +426,9 @@ class NeedService(ServiceBase):
             outcome=need.outcome,
             return_visit_result=need.return_visit_result,
             history=tuple(
-                NeedTransitionRow(t.action, t.from_status, t.to_status, t.at, t.by_name, t.note)
+                NeedTransitionRow(
+                    t.action, t.from_status, t.to_status, t.at, t.by_name, t.note, t.done_on
+                )
                 for t in history
             ),
         )

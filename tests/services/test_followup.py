@@ -219,3 +219,26 @@ def test_a_visit_dated_after_today_is_refused(context: Any) -> None:
         factories.visit(services, case.row, visit_date=date.today() + timedelta(days=1))
     assert refused.value.field == "visit_date" and "今天" in refused.value.message("zh")
     assert services.visits.list_visits() == []
+
+
+def test_steps_are_dated_by_today_and_in_order(context: Any) -> None:
+    from datetime import timedelta
+
+    case = factories.recognised_case(context.services)
+    need = _need(context, case)
+    needs = context.services.needs
+    needs.transition(need.row.id, TransitionInput(NeedAction.ACCEPT, on="2025-10-09"))
+    tomorrow = date.today() + timedelta(days=1)
+    with pytest.raises(ValidationError) as future:
+        needs.transition(
+            need.row.id, TransitionInput(NeedAction.MARK_UNRESOLVABLE, note="x", on=tomorrow)
+        )
+    assert "今天" in future.value.message("zh")
+    with pytest.raises(ValidationError) as early:
+        needs.transition(
+            need.row.id,
+            TransitionInput(NeedAction.MARK_UNRESOLVABLE, note="x", on="2025-10-08"),
+        )
+    assert "2025-10-09" in early.value.message("zh")
+    detail = needs.get_need(need.row.id)
+    assert [(h.action, h.on) for h in detail.history] == [(NeedAction.ACCEPT, date(2025, 10, 9))]

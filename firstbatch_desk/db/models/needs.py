@@ -78,7 +78,9 @@ class NeedTransition(SyncMixin, Base):
     action: Mapped[NeedAction] = mapped_column(enum_type(NeedAction))
     from_status: Mapped[NeedStatus] = mapped_column(enum_type(NeedStatus))
     to_status: Mapped[NeedStatus] = mapped_column(enum_type(NeedStatus))
-    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)  # when it was recorded
+    # the day it was done, as the officer gave it (may be before ``at``)
+    done_on: Mapped[date | None] = mapped_column(Date, default=None)
     by_name: Mapped[str] = mapped_column(String(50))
     by_officer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("officers.id"), default=None)
     note: Mapped[str] = mapped_column(Text, default="")

@@ -122,9 +122,10 @@ class NeedTransitionRow:
     action: NeedAction
     from_status: NeedStatus
     to_status: NeedStatus
-    at: datetime
+    at: datetime  # when it was recorded
     by: str
     note: str
+    on: date | None = None  # the day it was done
 
 
 @dataclass(frozen=True, slots=True)

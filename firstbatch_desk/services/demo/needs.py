@@ -336,6 +336,7 @@ class NeedBuilder:
                     by_name=record.by,
                     by_officer_id=officer_id,
                     note=record.note,
+                    done_on=day,
                 )
             )
             if action is A.ANSWER:

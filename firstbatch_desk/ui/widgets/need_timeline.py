@@ -18,8 +18,16 @@ MUTED = "#666"
 
 
 def local_time(row: NeedTransitionRow) -> str:
-    """When a step happened, in this computer's time zone (yyyy-MM-dd HH:mm)."""
+    """When a step was recorded, in this computer's time zone (yyyy-MM-dd HH:mm)."""
     return row.at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def when_text(row: NeedTransitionRow) -> str:
+    """The day it was done, and when it was recorded if that was another day."""
+    recorded = local_time(row)
+    if row.on is None or recorded.startswith(row.on.isoformat()):
+        return recorded
+    return f"{row.on.isoformat()}（{recorded}）"
 
 
 class _Marker(QWidget):
@@ -55,7 +63,7 @@ class _Step(QWidget):
             self,
         )
         self.who_label = QLabel(
-            f"<span style='color:{MUTED}'>{esc(row.by)} · {esc(local_time(row))}</span>", self
+            f"<span style='color:{MUTED}'>{esc(row.by)} · {esc(when_text(row))}</span>", self
         )
         self.note_label = QLabel(row.note, self)
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -72,7 +80,7 @@ class _Step(QWidget):
         layout.setSpacing(6)
         layout.addWidget(_Marker(last, self))
         layout.addLayout(texts, 1)
-        parts = (f"{action}  {moves}", f"{row.by} · {local_time(row)}", row.note)
+        parts = (f"{action}  {moves}", f"{row.by} · {when_text(row)}", row.note)
         self.plain_text = "\n".join(part for part in parts if part)
         self.setAccessibleName(self.plain_text)
 

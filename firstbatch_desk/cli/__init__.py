@@ -7,7 +7,13 @@ import sys
 from collections.abc import Sequence
 
 from firstbatch_desk import __version__
-from firstbatch_desk.cli import calendar_command, commands, report_commands
+from firstbatch_desk.cli import (
+    calendar_command,
+    commands,
+    export_command,
+    import_command,
+    report_commands,
+)
 from firstbatch_desk.cli.options import data_dir_option
 from firstbatch_desk.domain.errors import FirstBatchError
 
@@ -51,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     data_dir_option(check)
     report_commands.add_report_parser(sub)
     calendar_command.add_calendar_parser(sub)
+    export_command.add_export_parser(sub)
+    import_command.add_import_parser(sub)
     return parser
 
 
@@ -70,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": commands.check,
         "report": report_commands.run,
         "calendar": calendar_command.run,
+        "export": export_command.run,
+        "import": import_command.run,
     }
     try:
         return handlers[args.command](args)

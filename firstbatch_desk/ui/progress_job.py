@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -63,20 +64,24 @@ def run_with_progress(
         progress.cancel_requested = True
         dialog.setLabelText(dialog.tr("正在取消……"))
 
-    def finish() -> None:
+    def finish() -> bool:
+        """Put the dialog away; False when its window is gone (the result has nowhere to go)."""
+        if not shiboken6.isValid(dialog):
+            return False
         timer.stop()
         dialog.canceled.disconnect(cancel)
         dialog.reset()
         dialog.hide()
         dialog.deleteLater()
+        return True
 
     def done(result: Any) -> None:
-        finish()
-        on_done(result)
+        if finish():
+            on_done(result)
 
     def failed(error: BaseException) -> None:
-        finish()
-        on_error(error)
+        if finish():
+            on_error(error)
 
     timer.timeout.connect(show_progress)
     dialog.canceled.connect(cancel)

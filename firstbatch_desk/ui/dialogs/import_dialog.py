@@ -399,6 +399,10 @@ class ImportDialog(QDialog):
 
     # -- helpers -------------------------------------------------------------------
 
+    def done(self, result: int) -> None:
+        self._replan.stop()  # no new work once the window closes
+        super().done(result)
+
     def _run(self, text: str, work: Any, done: Any) -> None:
         self.error.clear_message()
         self._busy(True)
@@ -438,4 +442,6 @@ class ImportDialog(QDialog):
 def run_import(ctx: PageContext, parent: QWidget | None) -> bool:
     """Show the import window; True when something was imported."""
     dialog = ImportDialog(ctx, parent)
-    return bool(ctx.run_dialog(dialog)) and dialog.result_value is not None
+    imported = bool(ctx.run_dialog(dialog)) and dialog.result_value is not None
+    dialog.deleteLater()
+    return imported

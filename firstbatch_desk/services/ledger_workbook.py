@@ -210,11 +210,13 @@ class _Styles:
 
 
 def _discard(sheet: Any) -> None:
-    """Remove the temporary file a write-only sheet streams into; openpyxl itself
-    would remove it only when the program exits."""
+    """Close a write-only sheet that will not be saved and remove the temporary file
+    it streams into (openpyxl itself would remove it only when the program exits)."""
     writer = getattr(sheet, "_writer", None)
-    if writer is None:
+    if writer is None:  # no row written: no file
         return
+    with contextlib.suppress(Exception):
+        sheet.close()  # ends the row stream, which would otherwise end at garbage collection
     with contextlib.suppress(Exception):
         writer.close()
     with contextlib.suppress(Exception):

@@ -1,23 +1,13 @@
-"""Writing workbooks: column widths that fit Chinese text, and saving without half files."""
+"""Small workbooks built in memory (the import report): fitted widths, saved whole."""
 
 from __future__ import annotations
 
 import io
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from firstbatch_desk.reports.output import write_output
-
-MAX_WIDTH = 60
-
-
-def text_width(value: object) -> int:
-    """Columns a value needs: wide (CJK) characters count double; the longest line counts."""
-    lines = str("" if value is None else value).splitlines() or [""]
-    return max(
-        sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in lines
-    )
+from firstbatch_desk.services.ledger_workbook import MAX_WIDTH, text_width
 
 
 def fit_columns(sheet: Any, *, sample_rows: int = 2000) -> None:
@@ -25,7 +15,8 @@ def fit_columns(sheet: Any, *, sample_rows: int = 2000) -> None:
     widths: dict[int, int] = {}
     for row in sheet.iter_rows(max_row=sample_rows + 1):
         for cell in row:
-            widths[cell.column] = max(widths.get(cell.column, 0), text_width(cell.value))
+            text = "" if cell.value is None else str(cell.value)
+            widths[cell.column] = max(widths.get(cell.column, 0), text_width(text))
     for column, width in widths.items():
         letter = sheet.cell(row=1, column=column).column_letter
         sheet.column_dimensions[letter].width = min(MAX_WIDTH, width + 2)

@@ -25,6 +25,12 @@ def _settle(window: MainWindow, qtbot: QtBot, done: Any) -> None:
     qtbot.waitUntil(ready, timeout=10_000)
 
 
+def _replan_now(dialog: Any) -> None:
+    """Plan at once instead of after the pause that gathers the officer's changes."""
+    dialog._replan.stop()
+    dialog.start_plan()
+
+
 def _choose(combo: QComboBox, data: object) -> None:
     index = combo.findData(data)
     assert index >= 0, f"{data!r} not offered"
@@ -49,13 +55,14 @@ def test_a_published_list_is_previewed_then_imported_whole(
         _choose(dialog.scheme_combo, Scheme.PROVINCIAL_RECOGNITION.value)
         dialog.year_spin.setValue(2021)
         dialog.doc_edit.setText("浙经信材料〔2021〕197号")
-        dialog._replan.timeout.emit()
+        _replan_now(dialog)
         _settle(window, qtbot, lambda: dialog.plan.can_commit)
         assert dialog.plan.count(LineAction.CREATE) == 3
         assert "新增 3" in dialog.counts_label.text()
         qtbot.mouseClick(dialog.report_button, Qt.MouseButton.LeftButton)
         assert report.exists()
         assert context.services.info.database_info().counts["enterprises"] == 0
+        _settle(window, qtbot, dialog.commit_button.isEnabled)
         qtbot.mouseClick(dialog.commit_button, Qt.MouseButton.LeftButton)
         _settle(window, qtbot, lambda: dialog.result_value is not None)
 
@@ -79,7 +86,7 @@ def test_a_look_alike_enterprise_is_decided_in_the_preview(
         _settle(window, qtbot, lambda: dialog.plan is not None)
         _choose(dialog.scheme_combo, Scheme.PROVINCIAL_RECOGNITION.value)
         dialog.year_spin.setValue(2021)
-        dialog._replan.timeout.emit()
+        _replan_now(dialog)
         _settle(window, qtbot, lambda: dialog.plan.count(LineAction.DECIDE) == 1)
         _choose(dialog.show_combo, LineAction.DECIDE.value)
         dialog.preview.selectRow(0)
@@ -88,6 +95,7 @@ def test_a_look_alike_enterprise_is_decided_in_the_preview(
         dialog.decision_combo.setCurrentIndex(0)
         qtbot.mouseClick(dialog.decide_button, Qt.MouseButton.LeftButton)
         _settle(window, qtbot, lambda: dialog.plan.can_commit)
+        _settle(window, qtbot, dialog.commit_button.isEnabled)
         qtbot.mouseClick(dialog.commit_button, Qt.MouseButton.LeftButton)
         _settle(window, qtbot, lambda: dialog.result_value is not None)
 

@@ -195,6 +195,11 @@ class LazyTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    @property
+    def sort_order(self) -> SortOrder | None:
+        """The order the rows are in (None: the list's default)."""
+        return self._order
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns) or not self._columns[column].sort_key:
             return

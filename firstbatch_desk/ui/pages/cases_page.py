@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
+from firstbatch_desk.domain.dtos.exporting import LedgerKind
 from firstbatch_desk.domain.dtos.filters import CaseFilter, NeedFilter, VisitFilter
 from firstbatch_desk.domain.dtos.register import CaseRow
 from firstbatch_desk.domain.enums import CaseStatus
@@ -29,10 +30,12 @@ OVERDUE = QColor("#c0392b")
 
 class CasesPage(ListPage):
     page_name = "cases"
+    ledger = LedgerKind.CASES
     default_sort = (6, Qt.SortOrder.AscendingOrder)
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.add_export_button()
         self.add_print_button(self.tr("打印案卷"))
         self.new_button.hide()
         self.record_visit_button = self.add_action_button(

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QWidget
 
+from firstbatch_desk.domain.dtos.exporting import LedgerKind
 from firstbatch_desk.domain.dtos.filters import (
     CaseFilter,
     EnterpriseFilter,
@@ -31,9 +32,11 @@ from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, heading, li
 
 class EnterprisesPage(ListPage):
     page_name = "enterprises"
+    ledger = LedgerKind.ENTERPRISES
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.add_export_button()
         self.add_print_button(self.tr("打印企业案卷"))
         self.new_button.setText(self.tr("新建企业"))
         self.add_product_button = QPushButton(self.tr("新增产品"), self)

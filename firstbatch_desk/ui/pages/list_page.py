@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -17,11 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from firstbatch_desk.domain.dtos.exporting import LedgerKind
 from firstbatch_desk.domain.errors import FirstBatchError
 from firstbatch_desk.services.listing import SortOrder
 from firstbatch_desk.ui.models.columns import Column
 from firstbatch_desk.ui.models.lazy_table_model import ROW_ROLE, LazyTableModel
 from firstbatch_desk.ui.page_context import PageContext
+from firstbatch_desk.ui.progress_job import JobProgress, run_with_progress
 from firstbatch_desk.ui.widgets.detail_view import DetailView, muted
 from firstbatch_desk.ui.widgets.highlight_delegate import HighlightDelegate
 from firstbatch_desk.ui.widgets.search_box import SearchBox
@@ -135,6 +139,59 @@ class ListPage(QWidget):
         row = self.layout().itemAt(1).layout()
         row.insertWidget(row.count() - 1, button)
         return button
+
+    ledger: LedgerKind | None = None  # what 导出 writes from this list, if anything
+
+    def add_export_button(self) -> None:
+        """导出… : the list as it is filtered and sorted on screen, as an Excel ledger."""
+        self.export_button = self.add_action_button("export", self.tr("导出…"), self.export)
+        self.export_button.setToolTip(self.tr("按当前的筛选和排序导出为 Excel 台账"))
+
+    def export(self) -> None:
+        if self.ledger is None:
+            return
+        kind = self.ledger
+        name = f"{kind.label(self.ctx.message_language)}-{date.today():%Y%m%d}.xlsx"
+        path = self.ctx.prompts.choose_save_path(
+            self, self.tr("导出台账"), Path.home() / name, self.tr("Excel 工作簿 (*.xlsx)")
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        filters, order = self.current_filter(), self.model.sort_order
+        service = self.ctx.services.exports
+
+        def work(job: JobProgress) -> int:
+            return service.export_ledger(
+                kind,
+                path,
+                filters=filters,
+                order=order,
+                progress=job.report,
+                cancelled=job.cancelled,
+            )
+
+        def done(rows: int) -> None:
+            self.ctx.prompts.info(
+                self,
+                self.tr("导出完成"),
+                self.tr("已导出 %1 条记录到 %2")
+                .replace("%1", f"{rows:,}")
+                .replace("%2", str(path)),
+            )
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, FirstBatchError):
+                raise error
+            if error.code != "export.cancelled":
+                self.show_error(error)
+
+        run_with_progress(self.ctx.tasks, self, self.tr("正在导出……"), work, done, failed)
+
+    def current_filter(self) -> Any:
+        """The filter the list shows with (each list page gives its own)."""
+        raise NotImplementedError
 
     def add_print_button(self, text: str) -> None:
         """A button that asks the window to print the current record."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from firstbatch_desk.domain.dtos.exporting import LedgerKind
 from firstbatch_desk.domain.dtos.filters import NeedFilter
 from firstbatch_desk.domain.dtos.followup import NeedDetail, NeedRow
 from firstbatch_desk.domain.enums import AttachmentOwner, NeedCategory, NeedStatus
@@ -70,10 +71,12 @@ def overdue_days(row: NeedRow, today: date) -> int:
 
 class NeedsPage(ListPage):
     page_name = "needs"
+    ledger = LedgerKind.NEEDS
     default_sort = (0, Qt.SortOrder.DescendingOrder)
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.add_export_button()
         self.new_button.setText(self.tr("新增诉求"))
         self.model.foreground = self._colour
         self.need: NeedDetail | None = None

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
+from firstbatch_desk.domain.dtos.exporting import LedgerKind
 from firstbatch_desk.domain.dtos.filters import CaseFilter, RecognitionFilter
 from firstbatch_desk.domain.dtos.register import RecognitionRow
 from firstbatch_desk.domain.enums import Scheme, Tier
@@ -30,10 +31,12 @@ EXPIRING_COLOUR = QColor("#b9770e")
 
 class RecognitionsPage(ListPage):
     page_name = "recognitions"
+    ledger = LedgerKind.RECOGNITIONS
     default_sort = (0, Qt.SortOrder.DescendingOrder)
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.add_export_button()
         self.new_button.setText(self.tr("新增认定"))
         self.model.foreground = self._colour
         self.import_button = self.add_action_button(

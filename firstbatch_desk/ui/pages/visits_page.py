@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
+from firstbatch_desk.domain.dtos.exporting import LedgerKind
 from firstbatch_desk.domain.dtos.filters import VisitFilter
 from firstbatch_desk.domain.dtos.followup import VisitRow
 from firstbatch_desk.domain.enums import AttachmentOwner, VisitMethod
@@ -35,10 +36,12 @@ CUSTOM = -1  # the period filter's "custom dates" choice
 
 class VisitsPage(ListPage):
     page_name = "visits"
+    ledger = LedgerKind.VISITS
     default_sort = (0, Qt.SortOrder.DescendingOrder)
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.add_export_button()
         self.add_print_button(self.tr("打印走访记录表"))
         self.new_button.setText(self.tr("记录走访"))
         self.new_button.setToolTip(self.tr("记录一次新的走访（Ctrl+N）"))

@@ -18,6 +18,7 @@ from demo_generation import demo_speed
 from gui_lists import gui_lists
 from gui_startup import cold_start
 from harness import Benchmark, Figure, print_report
+from import_export import import_export
 from reports import report_figures
 from startup import cold_info
 from visit_save import visit_save
@@ -31,6 +32,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "reports": report_figures,
     "worklist": worklist_figures,
     "visit-save": visit_save,
+    "import-export": import_export,
 }
 
 

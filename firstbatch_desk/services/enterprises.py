@@ -256,9 +256,12 @@ class EnterpriseService(ServiceBase):
     def _division(session: Session, code: str | None) -> str | None:
         if not code:
             return None
-        found = session.scalar(
-            select(Division.code).where(Division.code == code, Division.deleted_at.is_(None))
-        )
+        # Looked up once per transaction (an import checks thousands of enterprises).
+        live = session.info.get("live_division_codes")
+        if live is None:
+            live = set(session.scalars(select(Division.code).where(Division.deleted_at.is_(None))))
+            session.info["live_division_codes"] = live
+        found = code if code in live else None
         if found is None:
             raise ValidationError(
                 "field.unknown_ref", field="division_code", label="所在区县", value=code

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from firstbatch_desk.db.ids import new_id
 from firstbatch_desk.db.models import Enterprise, Product, Recognition
 from firstbatch_desk.domain.dtos.importing import ImportPlan, ImportResult, LineAction, PlannedLine
 from firstbatch_desk.domain.dtos.register import EnterpriseInput, ProductInput, RecognitionInput
@@ -61,15 +62,14 @@ class _Applier:
     def enterprise(self, line: PlannedLine) -> uuid.UUID:
         norm = normalise_enterprise_name(line.enterprise_name)
         if norm not in self.enterprises:
-            enterprise = Enterprise()
+            enterprise = Enterprise(id=new_id())
             data = EnterpriseInput(
                 name=line.enterprise_name,
                 credit_code=line.credit_code,
                 division_code=line.division_code,
             )
             fill_enterprise(self.session, enterprise, data)
-            self.session.add(enterprise)
-            self.session.flush()  # the next row's credit-code check sees it
+            self.session.add(enterprise)  # flushed before the next credit-code check reads
             self.enterprises[norm] = enterprise.id
             self.new_enterprises.append(enterprise.id)
             self.counts["enterprises"] += 1
@@ -78,10 +78,9 @@ class _Applier:
     def product(self, enterprise_id: uuid.UUID, name: str) -> uuid.UUID:
         key = (enterprise_id, product_key(name))
         if key not in self.products:
-            product = Product(enterprise_id=enterprise_id)
+            product = Product(id=new_id(), enterprise_id=enterprise_id)
             fill_product(product, ProductInput(enterprise_id=enterprise_id, name=name))
             self.session.add(product)
-            self.session.flush()
             self.products[key] = product.id
             self.counts["products"] += 1
         return self.products[key]

@@ -242,12 +242,8 @@ class ImportDialog(QDialog):
         if table.sheet and self.sheet_combo.findText(table.sheet) >= 0:
             self.sheet_combo.setCurrentIndex(self.sheet_combo.findText(table.sheet))
         self._fill_columns(table)
-        self.notes_label.setText(
-            self.tr("表头在第 %1 行，%2 行数据。")
-            .replace("%1", str(table.header_row))
-            .replace("%2", str(len(table.rows)))
-            + ("  " + "；".join(table.notes) if table.notes else "")
-        )
+        rows = self.tr("%1 行数据。").replace("%1", str(len(table.rows)))
+        self.notes_label.setText(" ".join((rows, *table.notes)))
         self.start_plan()
 
     def _fill_columns(self, table: SheetTable) -> None:

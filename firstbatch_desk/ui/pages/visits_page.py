@@ -116,8 +116,7 @@ class VisitsPage(ListPage):
         date_from = date.today() - timedelta(days=days) if days else None
         date_to = None
         if days == CUSTOM:
-            date_from = self.from_edit.date().toPython()
-            date_to = self.to_edit.date().toPython()
+            date_from, date_to = sorted((self.from_edit.day(), self.to_edit.day()))
         return VisitFilter(
             search=self.search_text(),
             officer_id=uuid.UUID(officer) if officer else None,

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from firstbatch_desk.ui.tasks import TaskRunner
@@ -48,7 +48,7 @@ def run_with_progress(
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.setLabelText(text)
-    dialog.setCancelButtonText(dialog.tr("取消"))
+    dialog.setCancelButtonText(QCoreApplication.translate("ProgressJob", "取消"))
     dialog.setRange(0, 0)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -62,7 +62,7 @@ def run_with_progress(
 
     def cancel() -> None:
         progress.cancel_requested = True
-        dialog.setLabelText(dialog.tr("正在取消……"))
+        dialog.setLabelText(QCoreApplication.translate("ProgressJob", "正在取消……"))
 
     def finish() -> bool:
         """Put the dialog away; False when its window is gone (the result has nowhere to go)."""

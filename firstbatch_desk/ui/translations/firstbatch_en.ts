@@ -93,22 +93,22 @@
 <context>
     <name>AttendeeTable</name>
     <message>
-        <location filename="../widgets/attendee_table.py" line="29"/>
+        <location filename="../widgets/attendee_table.py" line="44"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../widgets/attendee_table.py" line="29"/>
+        <location filename="../widgets/attendee_table.py" line="44"/>
         <source>职务</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../widgets/attendee_table.py" line="40"/>
+        <location filename="../widgets/attendee_table.py" line="56"/>
         <source>添加一行</source>
         <translation>Add Row</translation>
     </message>
     <message>
-        <location filename="../widgets/attendee_table.py" line="43"/>
+        <location filename="../widgets/attendee_table.py" line="59"/>
         <source>删除所选行</source>
         <translation>Remove Selected Rows</translation>
     </message>
@@ -169,163 +169,163 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../pages/cases_page.py" line="47"/>
+        <location filename="../pages/cases_page.py" line="50"/>
         <source>档案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="48"/>
-        <location filename="../pages/cases_page.py" line="115"/>
+        <location filename="../pages/cases_page.py" line="51"/>
+        <location filename="../pages/cases_page.py" line="118"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="49"/>
+        <location filename="../pages/cases_page.py" line="52"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="50"/>
-        <location filename="../pages/cases_page.py" line="118"/>
+        <location filename="../pages/cases_page.py" line="53"/>
+        <location filename="../pages/cases_page.py" line="121"/>
         <source>负责人</source>
         <translation>Officer in charge</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="51"/>
-        <location filename="../pages/cases_page.py" line="119"/>
-        <location filename="../pages/cases_page.py" line="147"/>
+        <location filename="../pages/cases_page.py" line="54"/>
+        <location filename="../pages/cases_page.py" line="122"/>
+        <location filename="../pages/cases_page.py" line="150"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="52"/>
-        <location filename="../pages/cases_page.py" line="121"/>
+        <location filename="../pages/cases_page.py" line="55"/>
+        <location filename="../pages/cases_page.py" line="124"/>
         <source>上次走访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="53"/>
-        <location filename="../pages/cases_page.py" line="122"/>
+        <location filename="../pages/cases_page.py" line="56"/>
+        <location filename="../pages/cases_page.py" line="125"/>
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="59"/>
+        <location filename="../pages/cases_page.py" line="62"/>
         <source>全部负责人</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="64"/>
+        <location filename="../pages/cases_page.py" line="67"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="68"/>
+        <location filename="../pages/cases_page.py" line="71"/>
         <source>全部区县</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="120"/>
+        <location filename="../pages/cases_page.py" line="123"/>
         <source>建档日期</source>
         <translation>Opened on</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="123"/>
+        <location filename="../pages/cases_page.py" line="126"/>
         <source>走访次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="124"/>
+        <location filename="../pages/cases_page.py" line="127"/>
         <source>未办结诉求</source>
         <translation>Open needs</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="125"/>
+        <location filename="../pages/cases_page.py" line="128"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="128"/>
+        <location filename="../pages/cases_page.py" line="131"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="131"/>
+        <location filename="../pages/cases_page.py" line="134"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="132"/>
+        <location filename="../pages/cases_page.py" line="135"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="133"/>
+        <location filename="../pages/cases_page.py" line="136"/>
         <source>走访人员</source>
         <translation>Visiting officers</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="134"/>
+        <location filename="../pages/cases_page.py" line="137"/>
         <source>纪要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="140"/>
+        <location filename="../pages/cases_page.py" line="143"/>
         <source>暂无走访记录</source>
         <translation>No visits yet</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="142"/>
+        <location filename="../pages/cases_page.py" line="145"/>
         <source>问题诉求</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="145"/>
+        <location filename="../pages/cases_page.py" line="148"/>
         <source>编号</source>
         <translation>Need no.</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="146"/>
+        <location filename="../pages/cases_page.py" line="149"/>
         <source>事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="148"/>
+        <location filename="../pages/cases_page.py" line="151"/>
         <source>期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="154"/>
+        <location filename="../pages/cases_page.py" line="157"/>
         <source>暂无诉求</source>
         <translation>No needs yet</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="183"/>
+        <location filename="../pages/cases_page.py" line="186"/>
         <source>删除档案 %1？可用 Ctrl+Z 撤销。</source>
         <translation>Delete case %1? You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="182"/>
+        <location filename="../pages/cases_page.py" line="185"/>
         <source>删除档案</source>
         <translation>Delete Case</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="36"/>
+        <location filename="../pages/cases_page.py" line="39"/>
         <source>打印案卷</source>
         <translation>Print case file</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="39"/>
+        <location filename="../pages/cases_page.py" line="42"/>
         <source>记录走访</source>
         <translation>Record Visit</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="41"/>
+        <location filename="../pages/cases_page.py" line="44"/>
         <source>为所选档案记录一次走访（Ctrl+R）</source>
         <translation>Record a visit for the selected case (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../pages/cases_page.py" line="184"/>
+        <location filename="../pages/cases_page.py" line="187"/>
         <source>删除档案 %1</source>
         <translation>Delete case %1</translation>
     </message>
@@ -514,321 +514,321 @@
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../pages/enterprises_page.py" line="38"/>
+        <location filename="../pages/enterprises_page.py" line="41"/>
         <source>新建企业</source>
         <translation>New Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="39"/>
+        <location filename="../pages/enterprises_page.py" line="42"/>
         <source>新增产品</source>
         <translation>Add Product</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="41"/>
+        <location filename="../pages/enterprises_page.py" line="44"/>
         <source>新增认定</source>
         <translation>Add Recognition</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="51"/>
+        <location filename="../pages/enterprises_page.py" line="54"/>
         <source>企业名称</source>
         <translation>Enterprise name</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="52"/>
-        <location filename="../pages/enterprises_page.py" line="143"/>
+        <location filename="../pages/enterprises_page.py" line="55"/>
+        <location filename="../pages/enterprises_page.py" line="146"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="53"/>
+        <location filename="../pages/enterprises_page.py" line="56"/>
         <source>区县</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="54"/>
+        <location filename="../pages/enterprises_page.py" line="57"/>
         <source>开发区</source>
         <translation>Development zone</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="56"/>
-        <location filename="../pages/enterprises_page.py" line="89"/>
+        <location filename="../pages/enterprises_page.py" line="59"/>
+        <location filename="../pages/enterprises_page.py" line="92"/>
         <source>规上</source>
         <translation>Above-scale</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="63"/>
-        <location filename="../pages/enterprises_page.py" line="90"/>
-        <location filename="../pages/enterprises_page.py" line="134"/>
+        <location filename="../pages/enterprises_page.py" line="66"/>
+        <location filename="../pages/enterprises_page.py" line="93"/>
+        <location filename="../pages/enterprises_page.py" line="137"/>
         <source>专精特新</source>
         <translation>Specialised SME</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="70"/>
-        <location filename="../pages/enterprises_page.py" line="91"/>
+        <location filename="../pages/enterprises_page.py" line="73"/>
+        <location filename="../pages/enterprises_page.py" line="94"/>
         <source>高企</source>
         <translation>High-tech enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="81"/>
+        <location filename="../pages/enterprises_page.py" line="84"/>
         <source>全部区县</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="86"/>
+        <location filename="../pages/enterprises_page.py" line="89"/>
         <source>全部开发区</source>
         <translation>All development zones</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="133"/>
+        <location filename="../pages/enterprises_page.py" line="136"/>
         <source>规上企业</source>
         <translation>Above-scale enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="135"/>
+        <location filename="../pages/enterprises_page.py" line="138"/>
         <source>高新技术企业</source>
         <translation>High-tech enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="144"/>
+        <location filename="../pages/enterprises_page.py" line="147"/>
         <source>曾用名</source>
         <translation>Former names</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="146"/>
+        <location filename="../pages/enterprises_page.py" line="149"/>
         <source>区县 / 开发区</source>
         <translation>Division / Development zone</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="149"/>
+        <location filename="../pages/enterprises_page.py" line="152"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="150"/>
+        <location filename="../pages/enterprises_page.py" line="153"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="151"/>
+        <location filename="../pages/enterprises_page.py" line="154"/>
         <source>所属行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="152"/>
+        <location filename="../pages/enterprises_page.py" line="155"/>
         <source>企业标识</source>
         <translation>Designations</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="155"/>
+        <location filename="../pages/enterprises_page.py" line="158"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="158"/>
+        <location filename="../pages/enterprises_page.py" line="161"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="159"/>
+        <location filename="../pages/enterprises_page.py" line="162"/>
         <source>职务</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="160"/>
+        <location filename="../pages/enterprises_page.py" line="163"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="161"/>
+        <location filename="../pages/enterprises_page.py" line="164"/>
         <source>邮箱</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="164"/>
+        <location filename="../pages/enterprises_page.py" line="167"/>
         <source>暂无联系人</source>
         <translation>No contacts</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="172"/>
+        <location filename="../pages/enterprises_page.py" line="175"/>
         <source>产品名称</source>
         <translation>Product name</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="173"/>
+        <location filename="../pages/enterprises_page.py" line="176"/>
         <source>型号规格</source>
         <translation>Model / specification</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="174"/>
+        <location filename="../pages/enterprises_page.py" line="177"/>
         <source>应用领域</source>
         <translation>Application field</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="175"/>
+        <location filename="../pages/enterprises_page.py" line="178"/>
         <source>认定数</source>
         <translation>Recognitions</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="181"/>
+        <location filename="../pages/enterprises_page.py" line="184"/>
         <source>暂无产品</source>
         <translation>No products</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="188"/>
+        <location filename="../pages/enterprises_page.py" line="191"/>
         <source>认定情况</source>
         <translation>Recognitions</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="191"/>
+        <location filename="../pages/enterprises_page.py" line="194"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="192"/>
-        <location filename="../pages/enterprises_page.py" line="259"/>
+        <location filename="../pages/enterprises_page.py" line="195"/>
+        <location filename="../pages/enterprises_page.py" line="262"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="193"/>
+        <location filename="../pages/enterprises_page.py" line="196"/>
         <source>档次</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="169"/>
-        <location filename="../pages/enterprises_page.py" line="194"/>
-        <location filename="../pages/enterprises_page.py" line="218"/>
+        <location filename="../pages/enterprises_page.py" line="172"/>
+        <location filename="../pages/enterprises_page.py" line="197"/>
+        <location filename="../pages/enterprises_page.py" line="221"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="37"/>
+        <location filename="../pages/enterprises_page.py" line="40"/>
         <source>打印企业案卷</source>
         <translation>Print enterprise file</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="195"/>
+        <location filename="../pages/enterprises_page.py" line="198"/>
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="196"/>
+        <location filename="../pages/enterprises_page.py" line="199"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="209"/>
+        <location filename="../pages/enterprises_page.py" line="212"/>
         <source>暂无认定</source>
         <translation>No recognitions</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="214"/>
+        <location filename="../pages/enterprises_page.py" line="217"/>
         <source>跟踪档案</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="217"/>
+        <location filename="../pages/enterprises_page.py" line="220"/>
         <source>档案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="219"/>
+        <location filename="../pages/enterprises_page.py" line="222"/>
         <source>负责人</source>
         <translation>Officer in charge</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="220"/>
-        <location filename="../pages/enterprises_page.py" line="261"/>
+        <location filename="../pages/enterprises_page.py" line="223"/>
+        <location filename="../pages/enterprises_page.py" line="264"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="221"/>
+        <location filename="../pages/enterprises_page.py" line="224"/>
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="233"/>
+        <location filename="../pages/enterprises_page.py" line="236"/>
         <source>暂无档案</source>
         <translation>No cases</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="238"/>
+        <location filename="../pages/enterprises_page.py" line="241"/>
         <source>最近走访</source>
         <translation>Recent visits</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="241"/>
+        <location filename="../pages/enterprises_page.py" line="244"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="242"/>
+        <location filename="../pages/enterprises_page.py" line="245"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="243"/>
+        <location filename="../pages/enterprises_page.py" line="246"/>
         <source>走访人员</source>
         <translation>Visiting officers</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="244"/>
+        <location filename="../pages/enterprises_page.py" line="247"/>
         <source>纪要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="250"/>
+        <location filename="../pages/enterprises_page.py" line="253"/>
         <source>暂无走访记录</source>
         <translation>No visits yet</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="255"/>
+        <location filename="../pages/enterprises_page.py" line="258"/>
         <source>未办结诉求</source>
         <translation>Open needs</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="258"/>
+        <location filename="../pages/enterprises_page.py" line="261"/>
         <source>编号</source>
         <translation>Need no.</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="260"/>
+        <location filename="../pages/enterprises_page.py" line="263"/>
         <source>事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="262"/>
+        <location filename="../pages/enterprises_page.py" line="265"/>
         <source>期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="274"/>
+        <location filename="../pages/enterprises_page.py" line="277"/>
         <source>暂无未办结诉求</source>
         <translation>No open needs</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="309"/>
+        <location filename="../pages/enterprises_page.py" line="312"/>
         <source>删除企业“%1”及其产品、认定和档案？可用 Ctrl+Z 撤销。</source>
         <translation>Delete enterprise “%1” with its products, recognitions and cases? You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="308"/>
+        <location filename="../pages/enterprises_page.py" line="311"/>
         <source>删除企业</source>
         <translation>Delete Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="310"/>
+        <location filename="../pages/enterprises_page.py" line="313"/>
         <source>删除企业“%1”</source>
         <translation>Delete enterprise “%1”</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="319"/>
+        <location filename="../pages/enterprises_page.py" line="322"/>
         <source>请选择企业</source>
         <translation>Select an Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/enterprises_page.py" line="319"/>
+        <location filename="../pages/enterprises_page.py" line="322"/>
         <source>请先在列表中选择一家企业。</source>
         <translation>Please select an enterprise in the list first.</translation>
     </message>
@@ -847,6 +847,232 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="61"/>
+        <source>导入认定名单</source>
+        <translation>Import Recognition List</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="78"/>
+        <source>（未选择文件）</source>
+        <translation>(No file selected)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="80"/>
+        <source>选择文件…</source>
+        <translation>Choose File…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="88"/>
+        <source>（按表中的“认定类型”列）</source>
+        <translation>(From the sheet’s “Scheme” column)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="94"/>
+        <source>（按表中的“年度”列）</source>
+        <translation>(From the sheet’s “Year” column)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="98"/>
+        <source>表中没有文号时填写，如 浙经信材料〔2021〕197号</source>
+        <translation>Fill in when the sheet has no document no., e.g. 浙经信材料〔2021〕197号</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="99"/>
+        <source>只导入本市企业（地区不在本市的行跳过）</source>
+        <translation>Import only enterprises in this city (rows whose division is outside the city are skipped)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="112"/>
+        <source>名单文件</source>
+        <translation>List file</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="113"/>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="114"/>
+        <source>认定类型</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="115"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="116"/>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="122"/>
+        <source>表中的列</source>
+        <translation>Column in the sheet</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="122"/>
+        <source>第一行的内容</source>
+        <translation>Value in the first row</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="122"/>
+        <source>对应为</source>
+        <translation>Maps to</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="140"/>
+        <source>全部行</source>
+        <translation>All rows</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="151"/>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="161"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="181"/>
+        <source>保存检查结果…</source>
+        <translation>Save Check Results…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="184"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="187"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="207"/>
+        <source>选择认定名单</source>
+        <translation>Choose Recognition List</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="208"/>
+        <source>Excel 或 CSV (*.xlsx *.xlsm *.csv);;所有文件 (*)</source>
+        <translation>Excel or CSV (*.xlsx *.xlsm *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="233"/>
+        <source>正在读取名单……</source>
+        <translation>Reading the list…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="245"/>
+        <source>%1 行数据。</source>
+        <translation>%1 data rows.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="259"/>
+        <source>（忽略）</source>
+        <translation>(Ignore)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="295"/>
+        <source>正在核对每一行……</source>
+        <translation>Checking every row…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="330"/>
+        <source>第 %1 行“%2”是库中哪家企业？</source>
+        <translation>Which enterprise in the database is “%2” on row %1?</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="340"/>
+        <source>都不是：新增为一家企业</source>
+        <translation>None of these: add it as a new enterprise</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="357"/>
+        <source>正在导入……</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="368"/>
+        <source>导入完成</source>
+        <translation>Import Complete</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="369"/>
+        <source>新增企业 %1 家、产品 %2 个、认定 %3 条，更新认定 %4 条，无变化 %5 行。</source>
+        <translation>Added %1 enterprises, %2 products and %3 recognitions; updated %4 recognitions; %5 rows unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="383"/>
+        <source>保存检查结果</source>
+        <translation>Save Check Results</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="383"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="393"/>
+        <source>已保存 %1 行到 %2</source>
+        <translation>Saved %1 rows to %2</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="433"/>
+        <source>先处理错误和待确认的行</source>
+        <translation>Resolve the rows with errors or needing a decision first</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPlanModel</name>
+    <message>
+        <location filename="../models/import_plan_model.py" line="31"/>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../models/import_plan_model.py" line="32"/>
+        <source>企业名称</source>
+        <translation>Enterprise name</translation>
+    </message>
+    <message>
+        <location filename="../models/import_plan_model.py" line="33"/>
+        <source>产品名称</source>
+        <translation>Product name</translation>
+    </message>
+    <message>
+        <location filename="../models/import_plan_model.py" line="34"/>
+        <source>认定档次</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location filename="../models/import_plan_model.py" line="35"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../models/import_plan_model.py" line="36"/>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../models/import_plan_model.py" line="37"/>
+        <source>处理</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../models/import_plan_model.py" line="38"/>
+        <source>原因</source>
+        <translation>Reasons</translation>
+    </message>
+</context>
+<context>
     <name>Launch</name>
     <message>
         <location filename="../launch.py" line="59"/>
@@ -857,27 +1083,62 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../pages/list_page.py" line="55"/>
+        <location filename="../pages/list_page.py" line="59"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="56"/>
+        <location filename="../pages/list_page.py" line="60"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="57"/>
+        <location filename="../pages/list_page.py" line="61"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="259"/>
+        <location filename="../pages/list_page.py" line="147"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../pages/list_page.py" line="148"/>
+        <source>按当前的筛选和排序导出为 Excel 台账</source>
+        <translation>Export as an Excel ledger with the current filter and sort order</translation>
+    </message>
+    <message>
+        <location filename="../pages/list_page.py" line="156"/>
+        <source>导出台账</source>
+        <translation>Export Ledger</translation>
+    </message>
+    <message>
+        <location filename="../pages/list_page.py" line="156"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../pages/list_page.py" line="178"/>
+        <source>导出完成</source>
+        <translation>Export Complete</translation>
+    </message>
+    <message>
+        <location filename="../pages/list_page.py" line="179"/>
+        <source>已导出 %1 条记录到 %2</source>
+        <translation>Exported %1 records to %2</translation>
+    </message>
+    <message>
+        <location filename="../pages/list_page.py" line="190"/>
+        <source>正在导出……</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../pages/list_page.py" line="316"/>
         <source>共 %1 条</source>
         <translation>Records: %1</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="270"/>
+        <location filename="../pages/list_page.py" line="327"/>
         <source>没有符合条件的记录。</source>
         <translation>No records match.</translation>
     </message>
@@ -896,7 +1157,7 @@
     </message>
     <message>
         <location filename="../main_window.py" line="78"/>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="452"/>
         <source>工作台</source>
         <translation>Workbench</translation>
     </message>
@@ -952,67 +1213,72 @@
     </message>
     <message>
         <location filename="../main_window.py" line="214"/>
+        <source>导入认定名单(&amp;I)…</source>
+        <translation>&amp;Import Recognition List…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="217"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="226"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="331"/>
         <source>撤销删除(&amp;U)</source>
         <translation>&amp;Undo Delete</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="232"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="235"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="246"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="249"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="250"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316"/>
+        <location filename="../main_window.py" line="323"/>
         <source>已撤销：</source>
         <translation>Undone: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="331"/>
         <source>撤销：</source>
         <translation>Undo: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="408"/>
         <source>%1 份未完成的草稿</source>
         <translation>Unfinished drafts: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="443"/>
+        <location filename="../main_window.py" line="460"/>
         <source>企业 %1 · 认定 %2 · 档案 %3 · 走访 %4 · 诉求 %5</source>
         <translation>Enterprises %1 · Recognitions %2 · Cases %3 · Visits %4 · Needs %5</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465"/>
+        <location filename="../main_window.py" line="482"/>
         <source>设置已保存；语言和报表字体在下次启动时生效。</source>
         <translation>Settings saved; the language and the report font apply from the next start.</translation>
     </message>
@@ -1198,219 +1464,219 @@
 <context>
     <name>NeedsPage</name>
     <message>
-        <location filename="../pages/needs_page.py" line="88"/>
+        <location filename="../pages/needs_page.py" line="91"/>
         <source>编号</source>
         <translation>Need no.</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="89"/>
-        <location filename="../pages/needs_page.py" line="319"/>
+        <location filename="../pages/needs_page.py" line="92"/>
+        <location filename="../pages/needs_page.py" line="323"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="90"/>
-        <location filename="../pages/needs_page.py" line="334"/>
+        <location filename="../pages/needs_page.py" line="93"/>
+        <location filename="../pages/needs_page.py" line="338"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="91"/>
+        <location filename="../pages/needs_page.py" line="94"/>
         <source>事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="92"/>
-        <location filename="../pages/needs_page.py" line="333"/>
+        <location filename="../pages/needs_page.py" line="95"/>
+        <location filename="../pages/needs_page.py" line="337"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="94"/>
-        <location filename="../pages/needs_page.py" line="321"/>
+        <location filename="../pages/needs_page.py" line="97"/>
+        <location filename="../pages/needs_page.py" line="325"/>
         <source>主办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="93"/>
-        <location filename="../pages/needs_page.py" line="342"/>
+        <location filename="../pages/needs_page.py" line="96"/>
+        <location filename="../pages/needs_page.py" line="346"/>
         <source>期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="77"/>
+        <location filename="../pages/needs_page.py" line="80"/>
         <source>新增诉求</source>
         <translation>Add Need</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="95"/>
-        <location filename="../pages/needs_page.py" line="338"/>
+        <location filename="../pages/needs_page.py" line="98"/>
+        <location filename="../pages/needs_page.py" line="342"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="105"/>
+        <location filename="../pages/needs_page.py" line="108"/>
         <source>逾期 %1 天</source>
         <translation>%1 d overdue</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="111"/>
+        <location filename="../pages/needs_page.py" line="114"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="112"/>
+        <location filename="../pages/needs_page.py" line="115"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="117"/>
+        <location filename="../pages/needs_page.py" line="120"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="120"/>
+        <location filename="../pages/needs_page.py" line="123"/>
         <source>只看未办结</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="160"/>
+        <location filename="../pages/needs_page.py" line="164"/>
         <source>选择一条问题诉求，查看详情并办理。</source>
         <translation>Select a need to see its details and act on it.</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="172"/>
-        <location filename="../pages/needs_page.py" line="298"/>
+        <location filename="../pages/needs_page.py" line="176"/>
+        <location filename="../pages/needs_page.py" line="302"/>
         <source>附件…</source>
         <translation>Attachments…</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="174"/>
+        <location filename="../pages/needs_page.py" line="178"/>
         <source>添加、打开或移除此诉求的附件</source>
         <translation>Add, open or remove the attachments of this need</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="244"/>
+        <location filename="../pages/needs_page.py" line="248"/>
         <source>办理：</source>
         <translation>Actions:</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="244"/>
+        <location filename="../pages/needs_page.py" line="248"/>
         <source>流程已结束</source>
         <translation>Process complete</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="253"/>
+        <location filename="../pages/needs_page.py" line="257"/>
         <source>须填写说明</source>
         <translation>Requires a note</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="298"/>
+        <location filename="../pages/needs_page.py" line="302"/>
         <source>附件（%1）…</source>
         <translation>Attachments (%1)…</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="307"/>
+        <location filename="../pages/needs_page.py" line="311"/>
         <source>回访情况</source>
         <translation>Return visit result</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="310"/>
+        <location filename="../pages/needs_page.py" line="314"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="310"/>
+        <location filename="../pages/needs_page.py" line="314"/>
         <source>无附件</source>
         <translation>No attachments</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="320"/>
+        <location filename="../pages/needs_page.py" line="324"/>
         <source>跟踪档案</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="322"/>
+        <location filename="../pages/needs_page.py" line="326"/>
         <source>协办部门</source>
         <translation>Supporting departments</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="335"/>
+        <location filename="../pages/needs_page.py" line="339"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="336"/>
+        <location filename="../pages/needs_page.py" line="340"/>
         <source>复杂程度</source>
         <translation>Complexity</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="337"/>
+        <location filename="../pages/needs_page.py" line="341"/>
         <source>来源渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="339"/>
+        <location filename="../pages/needs_page.py" line="343"/>
         <source>提出日期</source>
         <translation>Raised on</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="340"/>
+        <location filename="../pages/needs_page.py" line="344"/>
         <source>受理日期</source>
         <translation>Accepted on</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="341"/>
+        <location filename="../pages/needs_page.py" line="345"/>
         <source>交办日期</source>
         <translation>Assigned on</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="343"/>
+        <location filename="../pages/needs_page.py" line="347"/>
         <source>延期至</source>
         <translation>Extended to</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="344"/>
+        <location filename="../pages/needs_page.py" line="348"/>
         <source>答复日期</source>
         <translation>Answered on</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="345"/>
+        <location filename="../pages/needs_page.py" line="349"/>
         <source>办结日期</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="383"/>
+        <location filename="../pages/needs_page.py" line="387"/>
         <source>删除问题诉求</source>
         <translation>Delete Need</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="384"/>
+        <location filename="../pages/needs_page.py" line="388"/>
         <source>删除问题诉求“%1”？可用 Ctrl+Z 撤销。</source>
         <translation>Delete need “%1”? You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="385"/>
+        <location filename="../pages/needs_page.py" line="389"/>
         <source>删除问题诉求“%1”</source>
         <translation>Delete need “%1”</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="305"/>
+        <location filename="../pages/needs_page.py" line="309"/>
         <source>诉求内容</source>
         <translation>What is needed</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="306"/>
+        <location filename="../pages/needs_page.py" line="310"/>
         <source>办理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="186"/>
+        <location filename="../pages/needs_page.py" line="190"/>
         <source>流转记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../pages/needs_page.py" line="228"/>
+        <location filename="../pages/needs_page.py" line="232"/>
         <source>尚无流转</source>
         <translation>No history yet</translation>
     </message>
@@ -1507,9 +1773,27 @@
     </message>
 </context>
 <context>
+    <name>ProgressJob</name>
+    <message>
+        <location filename="../progress_job.py" line="51"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../progress_job.py" line="65"/>
+        <source>正在取消……</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>Prompts</name>
     <message>
-        <location filename="../prompts.py" line="30"/>
+        <location filename="../prompts.py" line="36"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../prompts.py" line="45"/>
         <source>无法完成</source>
         <translation>Could Not Complete</translation>
     </message>
@@ -1606,204 +1890,214 @@
 <context>
     <name>RecognitionsPage</name>
     <message>
-        <location filename="../pages/recognitions_page.py" line="37"/>
+        <location filename="../pages/recognitions_page.py" line="40"/>
         <source>新增认定</source>
         <translation>Add Recognition</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="39"/>
+        <location filename="../pages/recognitions_page.py" line="43"/>
+        <source>导入名单…</source>
+        <translation>Import List…</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="46"/>
+        <source>导入省、国家公布的首批次名单（Excel 或 CSV，Ctrl+I）</source>
+        <translation>Import a first-batch list published by the provincial or national authorities (Excel or CSV, Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../pages/recognitions_page.py" line="48"/>
         <source>建立档案</source>
         <translation>Open a case</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="42"/>
+        <location filename="../pages/recognitions_page.py" line="51"/>
         <source>编辑产品</source>
         <translation>Edit product</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="51"/>
-        <location filename="../pages/recognitions_page.py" line="140"/>
+        <location filename="../pages/recognitions_page.py" line="60"/>
+        <location filename="../pages/recognitions_page.py" line="149"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="52"/>
-        <location filename="../pages/recognitions_page.py" line="137"/>
+        <location filename="../pages/recognitions_page.py" line="61"/>
+        <location filename="../pages/recognitions_page.py" line="146"/>
         <source>类别</source>
         <translation>Scheme</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="53"/>
-        <location filename="../pages/recognitions_page.py" line="138"/>
+        <location filename="../pages/recognitions_page.py" line="62"/>
+        <location filename="../pages/recognitions_page.py" line="147"/>
         <source>档次</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="54"/>
-        <location filename="../pages/recognitions_page.py" line="134"/>
+        <location filename="../pages/recognitions_page.py" line="63"/>
+        <location filename="../pages/recognitions_page.py" line="143"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="55"/>
+        <location filename="../pages/recognitions_page.py" line="64"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="56"/>
-        <location filename="../pages/recognitions_page.py" line="141"/>
+        <location filename="../pages/recognitions_page.py" line="65"/>
+        <location filename="../pages/recognitions_page.py" line="150"/>
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="57"/>
-        <location filename="../pages/recognitions_page.py" line="144"/>
+        <location filename="../pages/recognitions_page.py" line="66"/>
+        <location filename="../pages/recognitions_page.py" line="153"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="58"/>
-        <location filename="../pages/recognitions_page.py" line="148"/>
+        <location filename="../pages/recognitions_page.py" line="67"/>
+        <location filename="../pages/recognitions_page.py" line="157"/>
         <source>奖励(万元)</source>
         <translation>Reward (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="65"/>
+        <location filename="../pages/recognitions_page.py" line="74"/>
         <source>全部类别</source>
         <translation>All schemes</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="70"/>
+        <location filename="../pages/recognitions_page.py" line="79"/>
         <source>全部档次</source>
         <translation>All tiers</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="75"/>
+        <location filename="../pages/recognitions_page.py" line="84"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="80"/>
+        <location filename="../pages/recognitions_page.py" line="89"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="82"/>
+        <location filename="../pages/recognitions_page.py" line="91"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="83"/>
+        <location filename="../pages/recognitions_page.py" line="92"/>
         <source>90 天内到期</source>
         <translation>Expiring within 90 days</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="84"/>
+        <location filename="../pages/recognitions_page.py" line="93"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="139"/>
+        <location filename="../pages/recognitions_page.py" line="148"/>
         <source>档次原文</source>
         <translation>Tier as published</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="142"/>
+        <location filename="../pages/recognitions_page.py" line="151"/>
         <source>认定日期</source>
         <translation>Recognised on</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="152"/>
+        <location filename="../pages/recognitions_page.py" line="161"/>
         <source>奖励已兑现</source>
         <translation>Reward paid</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="153"/>
+        <location filename="../pages/recognitions_page.py" line="162"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="153"/>
+        <location filename="../pages/recognitions_page.py" line="162"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="157"/>
+        <location filename="../pages/recognitions_page.py" line="166"/>
         <source>产品信息</source>
         <translation>Product details</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="160"/>
+        <location filename="../pages/recognitions_page.py" line="169"/>
         <source>型号规格</source>
         <translation>Model / specification</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="161"/>
+        <location filename="../pages/recognitions_page.py" line="170"/>
         <source>关键性能指标</source>
         <translation>Key performance indicators</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="162"/>
+        <location filename="../pages/recognitions_page.py" line="171"/>
         <source>应用领域</source>
         <translation>Application field</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="163"/>
+        <location filename="../pages/recognitions_page.py" line="172"/>
         <source>技术成熟度</source>
         <translation>Technology readiness level</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="165"/>
+        <location filename="../pages/recognitions_page.py" line="174"/>
         <source>检测报告</source>
         <translation>Test report</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="177"/>
+        <location filename="../pages/recognitions_page.py" line="186"/>
         <source>查新报告</source>
         <translation>Novelty search report</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="190"/>
+        <location filename="../pages/recognitions_page.py" line="199"/>
         <source>跟踪档案</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="193"/>
+        <location filename="../pages/recognitions_page.py" line="202"/>
         <source>档案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="194"/>
+        <location filename="../pages/recognitions_page.py" line="203"/>
         <source>负责人</source>
         <translation>Officer in charge</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="195"/>
+        <location filename="../pages/recognitions_page.py" line="204"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="196"/>
+        <location filename="../pages/recognitions_page.py" line="205"/>
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="202"/>
+        <location filename="../pages/recognitions_page.py" line="211"/>
         <source>尚未建档</source>
         <translation>No case opened yet</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="223"/>
+        <location filename="../pages/recognitions_page.py" line="232"/>
         <source>删除“%1”的这条认定记录？可用 Ctrl+Z 撤销。</source>
         <translation>Delete this recognition of “%1”? You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="222"/>
+        <location filename="../pages/recognitions_page.py" line="231"/>
         <source>删除认定</source>
         <translation>Delete Recognition</translation>
     </message>
     <message>
-        <location filename="../pages/recognitions_page.py" line="224"/>
+        <location filename="../pages/recognitions_page.py" line="233"/>
         <source>删除认定“%1”</source>
         <translation>Delete recognition of “%1”</translation>
     </message>
@@ -2085,19 +2379,24 @@
     </message>
 </context>
 <context>
-    <name>StagedNeeds</name>
+    <name>StagedNeedsList</name>
     <message>
-        <location filename="../dialogs/staged_needs.py" line="38"/>
+        <location filename="../dialogs/staged_needs.py" line="43"/>
         <source>提出诉求…</source>
         <translation>Raise Need…</translation>
     </message>
     <message>
-        <location filename="../dialogs/staged_needs.py" line="41"/>
-        <source>撤回最后一条</source>
-        <translation>Remove Last</translation>
+        <location filename="../dialogs/staged_needs.py" line="46"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../dialogs/staged_needs.py" line="61"/>
+        <location filename="../dialogs/staged_needs.py" line="49"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/staged_needs.py" line="107"/>
         <source>请先选择企业，再提出诉求。</source>
         <translation>Choose the enterprise first, then raise the need.</translation>
     </message>
@@ -2105,17 +2404,17 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="160"/>
+        <location filename="../dialogs/visit_dialog.py" line="162"/>
         <source>万元，如 120.5</source>
         <translation>10k CNY, e.g. 120.5</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="165"/>
+        <location filename="../dialogs/visit_dialog.py" line="167"/>
         <source>单位，如 吨</source>
         <translation>Unit, e.g. tonnes</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="183"/>
+        <location filename="../dialogs/visit_dialog.py" line="185"/>
         <source>企业已在走访记录上签字确认</source>
         <translation>The enterprise has signed the visit record</translation>
     </message>
@@ -2125,157 +2424,157 @@
         <translation>Edit Visit</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="189"/>
+        <location filename="../dialogs/visit_dialog.py" line="193"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="190"/>
-        <location filename="../dialogs/visit_dialog.py" line="370"/>
+        <location filename="../dialogs/visit_dialog.py" line="194"/>
+        <location filename="../dialogs/visit_dialog.py" line="386"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="191"/>
+        <location filename="../dialogs/visit_dialog.py" line="195"/>
         <source>涉及档案</source>
         <translation>Cases covered</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="192"/>
+        <location filename="../dialogs/visit_dialog.py" line="196"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="193"/>
+        <location filename="../dialogs/visit_dialog.py" line="197"/>
         <source>走访方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="194"/>
+        <location filename="../dialogs/visit_dialog.py" line="198"/>
         <source>走访人员</source>
         <translation>Visiting officers</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="195"/>
+        <location filename="../dialogs/visit_dialog.py" line="199"/>
         <source>企业参加人员</source>
         <translation>Enterprise attendees</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="196"/>
+        <location filename="../dialogs/visit_dialog.py" line="200"/>
         <source>生产与销售</source>
         <translation>Production and sales</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="197"/>
+        <location filename="../dialogs/visit_dialog.py" line="201"/>
         <source>生产情况</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="198"/>
+        <location filename="../dialogs/visit_dialog.py" line="202"/>
         <source>销售情况</source>
         <translation>Sales</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="199"/>
+        <location filename="../dialogs/visit_dialog.py" line="203"/>
         <source>推广应用</source>
         <translation>Adoption</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="201"/>
+        <location filename="../dialogs/visit_dialog.py" line="205"/>
         <source>推广应用进展</source>
         <translation>Adoption progress</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="203"/>
+        <location filename="../dialogs/visit_dialog.py" line="207"/>
         <source>新增下游用户</source>
         <translation>New downstream users</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="204"/>
+        <location filename="../dialogs/visit_dialog.py" line="208"/>
         <source>新增用户数</source>
         <translation>Number of new users</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="205"/>
-        <location filename="../dialogs/visit_dialog.py" line="356"/>
+        <location filename="../dialogs/visit_dialog.py" line="209"/>
+        <location filename="../dialogs/visit_dialog.py" line="372"/>
         <source>合同金额（万元）</source>
         <translation>Contract value (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="206"/>
+        <location filename="../dialogs/visit_dialog.py" line="210"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="207"/>
+        <location filename="../dialogs/visit_dialog.py" line="211"/>
         <source>服务情况</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="208"/>
+        <location filename="../dialogs/visit_dialog.py" line="212"/>
         <source>政策宣传</source>
         <translation>Policies explained</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="209"/>
+        <location filename="../dialogs/visit_dialog.py" line="213"/>
         <source>走访纪要</source>
         <translation>Visit summary</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="210"/>
+        <location filename="../dialogs/visit_dialog.py" line="214"/>
         <source>新提出的诉求</source>
         <translation>New needs</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="211"/>
+        <location filename="../dialogs/visit_dialog.py" line="215"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="212"/>
-        <location filename="../dialogs/visit_dialog.py" line="348"/>
+        <location filename="../dialogs/visit_dialog.py" line="216"/>
+        <location filename="../dialogs/visit_dialog.py" line="364"/>
         <source>下次走访日期</source>
         <translation>Next visit date</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="216"/>
+        <location filename="../dialogs/visit_dialog.py" line="220"/>
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="217"/>
+        <location filename="../dialogs/visit_dialog.py" line="221"/>
         <source>保存并记录下一条</source>
         <translation>Save and Record Next</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="219"/>
+        <location filename="../dialogs/visit_dialog.py" line="223"/>
         <source>保存，再为同一企业记录下一次走访（Ctrl+Enter）</source>
         <translation>Save, then record another visit to the same enterprise (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="222"/>
+        <location filename="../dialogs/visit_dialog.py" line="226"/>
         <location filename="../dialogs/visit_draft.py" line="144"/>
         <source>丢弃草稿</source>
         <translation>Discard Draft</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="226"/>
+        <location filename="../dialogs/visit_dialog.py" line="232"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="341"/>
+        <location filename="../dialogs/visit_dialog.py" line="357"/>
         <source>按跟踪周期建议：%1</source>
         <translation>Suggested by the follow-up cycle: %1</translation>
     </message>
     <message>
         <location filename="../dialogs/visit_dialog.py" line="80"/>
-        <location filename="../dialogs/visit_dialog.py" line="417"/>
+        <location filename="../dialogs/visit_dialog.py" line="433"/>
         <source>记录走访</source>
         <translation>Record Visit</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_dialog.py" line="433"/>
+        <location filename="../dialogs/visit_dialog.py" line="449"/>
         <source>已保存 %1 的走访记录，请记录下一条。</source>
         <translation>Visit of %1 saved; record the next one.</translation>
     </message>
@@ -2298,230 +2597,256 @@
 <context>
     <name>VisitOpening</name>
     <message>
-        <location filename="../dialogs/visit_opening.py" line="46"/>
-        <source>有一份 %1 保存的未完成草稿（%2）。
-恢复它继续填写？选“否”将丢弃该草稿。</source>
-        <translation>There is an unfinished draft saved at %1 (%2).
-Restore it and continue? Choose “No” to discard the draft.</translation>
+        <location filename="../dialogs/visit_opening.py" line="49"/>
+        <source>有一份 %1 保存的未完成草稿（%2）。要接着填写它吗？</source>
+        <translation>There is an unfinished draft saved at %1 (%2). Continue filling it in?</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_opening.py" line="52"/>
-        <source>恢复草稿</source>
-        <translation>Restore Draft</translation>
+        <location filename="../dialogs/visit_opening.py" line="54"/>
+        <location filename="../dialogs/visit_opening.py" line="109"/>
+        <source>未完成的草稿</source>
+        <translation>Unfinished Draft</translation>
     </message>
     <message>
-        <location filename="../dialogs/visit_opening.py" line="69"/>
+        <location filename="../dialogs/visit_opening.py" line="79"/>
         <source>已恢复草稿。</source>
         <translation>Draft restored.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_opening.py" line="89"/>
+        <source>接着填写草稿</source>
+        <translation>Resume Draft</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_opening.py" line="91"/>
+        <source>丢弃草稿，打开原记录</source>
+        <translation>Discard Draft and Open the Record</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_opening.py" line="94"/>
+        <source>新建（草稿保留）</source>
+        <translation>New (Keep Draft)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_opening.py" line="95"/>
+        <source>丢弃草稿并新建</source>
+        <translation>Discard Draft and Start New</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/visit_opening.py" line="106"/>
+        <source>%1
+这份草稿已无法打开。丢弃它吗？</source>
+        <translation>%1
+This draft can no longer be opened. Discard it?</translation>
     </message>
 </context>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../pages/visits_page.py" line="42"/>
+        <location filename="../pages/visits_page.py" line="45"/>
         <source>打印走访记录表</source>
         <translation>Print visit record sheet</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="43"/>
+        <location filename="../pages/visits_page.py" line="46"/>
         <source>记录走访</source>
         <translation>Record Visit</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="44"/>
+        <location filename="../pages/visits_page.py" line="47"/>
         <source>记录一次新的走访（Ctrl+N）</source>
         <translation>Record a new visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="48"/>
+        <location filename="../pages/visits_page.py" line="51"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="49"/>
-        <location filename="../pages/visits_page.py" line="195"/>
+        <location filename="../pages/visits_page.py" line="52"/>
+        <location filename="../pages/visits_page.py" line="197"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="50"/>
-        <location filename="../pages/visits_page.py" line="198"/>
+        <location filename="../pages/visits_page.py" line="53"/>
+        <location filename="../pages/visits_page.py" line="200"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="51"/>
-        <location filename="../pages/visits_page.py" line="199"/>
+        <location filename="../pages/visits_page.py" line="54"/>
+        <location filename="../pages/visits_page.py" line="201"/>
         <source>走访人员</source>
         <translation>Visiting officers</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="52"/>
+        <location filename="../pages/visits_page.py" line="55"/>
         <source>签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="53"/>
+        <location filename="../pages/visits_page.py" line="56"/>
         <source>纪要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="59"/>
+        <location filename="../pages/visits_page.py" line="62"/>
         <source>全部人员</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="64"/>
+        <location filename="../pages/visits_page.py" line="67"/>
         <source>全部方式</source>
         <translation>All methods</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="70"/>
+        <location filename="../pages/visits_page.py" line="73"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="71"/>
+        <location filename="../pages/visits_page.py" line="74"/>
         <source>近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="72"/>
+        <location filename="../pages/visits_page.py" line="75"/>
         <source>近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="73"/>
+        <location filename="../pages/visits_page.py" line="76"/>
         <source>近一年</source>
         <translation>Last 12 months</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="74"/>
+        <location filename="../pages/visits_page.py" line="77"/>
         <source>自定义日期…</source>
         <translation>Custom dates…</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="81"/>
+        <location filename="../pages/visits_page.py" line="84"/>
         <source>全部区县</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="155"/>
+        <location filename="../pages/visits_page.py" line="157"/>
         <source>删除走访记录</source>
         <translation>Delete Visit</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="156"/>
+        <location filename="../pages/visits_page.py" line="158"/>
         <source>删除走访记录“%1”？可用 Ctrl+Z 撤销。</source>
         <translation>Delete visit “%1”? You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="157"/>
+        <location filename="../pages/visits_page.py" line="159"/>
         <source>删除走访记录 %1</source>
         <translation>Delete visit %1</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="174"/>
+        <location filename="../pages/visits_page.py" line="176"/>
         <source>编号</source>
         <translation>Need no.</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="174"/>
+        <location filename="../pages/visits_page.py" line="176"/>
         <source>事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="174"/>
+        <location filename="../pages/visits_page.py" line="176"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="174"/>
+        <location filename="../pages/visits_page.py" line="176"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="180"/>
+        <location filename="../pages/visits_page.py" line="182"/>
         <source>生产情况</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="181"/>
+        <location filename="../pages/visits_page.py" line="183"/>
         <source>销售情况</source>
         <translation>Sales</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="182"/>
+        <location filename="../pages/visits_page.py" line="184"/>
         <source>推广应用进展</source>
         <translation>Adoption progress</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="183"/>
+        <location filename="../pages/visits_page.py" line="185"/>
         <source>新增下游用户</source>
         <translation>New downstream users</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="184"/>
+        <location filename="../pages/visits_page.py" line="186"/>
         <source>政策宣传</source>
         <translation>Policies explained</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="200"/>
+        <location filename="../pages/visits_page.py" line="202"/>
         <source>企业参加人员</source>
         <translation>Enterprise attendees</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="201"/>
+        <location filename="../pages/visits_page.py" line="203"/>
         <source>涉及档案</source>
         <translation>Cases covered</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="202"/>
+        <location filename="../pages/visits_page.py" line="204"/>
         <source>合同金额(万元)</source>
         <translation>Contract value (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="203"/>
+        <location filename="../pages/visits_page.py" line="205"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="204"/>
+        <location filename="../pages/visits_page.py" line="206"/>
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="205"/>
+        <location filename="../pages/visits_page.py" line="207"/>
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="205"/>
+        <location filename="../pages/visits_page.py" line="207"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="205"/>
+        <location filename="../pages/visits_page.py" line="207"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="208"/>
+        <location filename="../pages/visits_page.py" line="210"/>
         <source>走访纪要</source>
         <translation>Visit summary</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="210"/>
+        <location filename="../pages/visits_page.py" line="212"/>
         <source>本次提出的诉求</source>
         <translation>Needs raised on this visit</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="211"/>
+        <location filename="../pages/visits_page.py" line="213"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="214"/>
+        <location filename="../pages/visits_page.py" line="216"/>
         <source>无附件</source>
         <translation>No attachments</translation>
     </message>

@@ -188,6 +188,7 @@ class VisitsPage(ListPage):
         attendees = "、".join(f"{a.name}（{a.title}）" if a.title else a.name for a in v.attendees)
         body = "".join(f"<h3>{esc(label)}</h3><p>{esc(text)}</p>" for label, text in texts if text)
         summary = esc(v.summary).replace("\n", "<br>")
+        money = f"{v.contract_value:,.2f}" if v.contract_value else ""
         return "".join(
             [
                 f"<h2>{esc(row.visit_date)} {esc(row.enterprise_name)}</h2>",
@@ -201,7 +202,7 @@ class VisitsPage(ListPage):
                         (self.tr("走访人员"), row.officer_names),
                         (self.tr("企业参加人员"), attendees),
                         (self.tr("涉及档案"), "、".join(v.case_nos)),
-                        (self.tr("合同金额(万元)"), f"{v.contract_value:,.2f}" if v.contract_value else ""),
+                        (self.tr("合同金额(万元)"), money),
                         (self.tr("数量"), f"{v.quantity} {v.quantity_unit}".strip()),
                         (self.tr("下次走访"), v.next_visit_on or ""),
                         (self.tr("已签字"), self.tr("是") if row.signed else self.tr("否")),

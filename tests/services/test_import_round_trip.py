@@ -29,3 +29,24 @@ def test_an_exported_ledger_imports_back_unchanged(context: Any, tmp_path: Path)
     ]
     services.imports.commit(table, ImportOptions())
     assert services.info.database_info().counts == before
+
+
+def test_a_cancelled_commit_writes_nothing(context: Any, tmp_path: Path) -> None:
+    import pytest
+
+    from firstbatch_desk.domain.errors import ValidationError
+    from tests.importing_files import big_list
+
+    imports = context.services.imports
+    table = imports.read(big_list(tmp_path / "名单.xlsx", 1200))
+    options = ImportOptions(scheme=Scheme.PROVINCIAL_RECOGNITION)
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2  # after the plan's checks, midway through writing
+
+    with pytest.raises(ValidationError) as stopped:
+        imports.commit(table, options, cancelled=cancelled)
+    assert stopped.value.code == "import.cancelled"
+    assert context.services.info.database_info().counts["enterprises"] == 0

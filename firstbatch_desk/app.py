@@ -6,13 +6,14 @@ The GUI entry point lives in :func:`run_gui`, which imports Qt lazily.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from firstbatch_desk.db.migrate import open_database, open_readonly
 from firstbatch_desk.db.reference_data import load_reference_data
 from firstbatch_desk.db.session import make_session_factory
+from firstbatch_desk.domain.accounts import PasswordCost
 from firstbatch_desk.domain.errors import ValidationError
 from firstbatch_desk.domain.followup import FollowUpCadence
 from firstbatch_desk.domain.holiday_calendar import HolidayCalendar, parse_calendar
@@ -107,6 +108,9 @@ def service_config(settings: Settings, calendar: WorkCalendar | None = None) -> 
         expiry_warning_days=settings.expiry_warning_days,
         bureau_name=settings.bureau_name,
         report_font=settings.report_font,
+        password_cost=PasswordCost(
+            settings.password_time_cost, settings.password_memory_kib, settings.password_parallelism
+        ),
     )
 
 
@@ -123,6 +127,20 @@ class AppContext:
     backup: Path | None = None
     calendar_problem: str | None = None
     config: ServiceConfig | None = None
+    actor: Actor = field(default_factory=lambda: Actor("本机用户"))
+    # What the login dialog offers: a username to start with; demo data also say the password.
+    login_username: str = ""
+    demo_password: str = ""
+
+    def sign_in(self, actor: Actor) -> None:
+        """Act as ``actor`` (the account that logged in) from now on.
+
+        The services are built anew for it, and every write is stamped with its name.
+        """
+        self.actor = actor
+        self.services = Services.build(
+            self.session_factory, actor, self.paths.database, self.config
+        )
 
     def close(self) -> None:
         self.engine.dispose()
@@ -150,13 +168,24 @@ def open_context(data_dir: str | Path | None = None, *, readonly: bool = False) 
                 load_reference_data(
                     connection, resource_path("reference"), origin=settings.installation_id
                 )
+    # Until an account logs in (the window asks), this computer's owner acts: see Actor.
     actor = Actor(settings.officer_name or "本机用户")
     factory = make_session_factory(
-        engine, actor=lambda: actor.name, origin=settings.installation_id[:32]
+        engine, actor=lambda: context.actor.name, origin=settings.installation_id[:32]
     )
     holidays = load_calendar(paths)
     config = service_config(settings, holidays.calendar.work_calendar())
     services = Services.build(factory, actor, paths.database, config)
-    return AppContext(
-        paths, settings, engine, factory, services, created, backup, holidays.problem("zh"), config
+    context = AppContext(
+        paths,
+        settings,
+        engine,
+        factory,
+        services,
+        created,
+        backup,
+        holidays.problem("zh"),
+        config,
+        actor,
     )
+    return context

@@ -24,6 +24,13 @@ class Settings:
     later_interval_months: int = 6
     expiry_warning_days: int = 90
     report_font: str = ""
+    # The window locks after this many minutes without a key press or mouse use (0: never).
+    idle_lock_minutes: int = 15
+    # Argon2id cost of new password hashes (see domain.accounts.PasswordCost); lower only in
+    # tests: a hash keeps its own cost, and a login re-hashes a password made with another.
+    password_time_cost: int = 3
+    password_memory_kib: int = 64 * 1024
+    password_parallelism: int = 4
 
     @classmethod
     def load(cls, path: Path) -> Settings:

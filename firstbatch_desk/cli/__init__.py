@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 from firstbatch_desk import __version__
 from firstbatch_desk.cli import (
+    audit_command,
+    backup_commands,
     calendar_command,
     commands,
     export_command,
@@ -59,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     calendar_command.add_calendar_parser(sub)
     export_command.add_export_parser(sub)
     import_command.add_import_parser(sub)
+    backup_commands.add_backup_parsers(sub)
+    audit_command.add_audit_parser(sub)
     return parser
 
 
@@ -80,6 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "calendar": calendar_command.run,
         "export": export_command.run,
         "import": import_command.run,
+        "backup": backup_commands.run_backup,
+        "restore": backup_commands.run_restore,
+        "audit": audit_command.run,
     }
     try:
         return handlers[args.command](args)

@@ -17,6 +17,7 @@ from firstbatch_desk.domain.dtos.filters import (
     VisitFilter,
 )
 from firstbatch_desk.domain.errors import StorageError
+from firstbatch_desk.instance_lock import InstanceLock
 from firstbatch_desk.paths import AppPaths, demo_data_dir, resource_path
 from firstbatch_desk.settings import Settings
 
@@ -57,7 +58,34 @@ def ensure_demo(data_dir: Path, *, visits: int = 600, seed: int = 2026) -> tuple
             seed=seed,
         ).generate(visits=visits, progress=output.progress_printer())
         made = True
+    ensure_demo_account(context)
     return context, made
+
+
+DEMO_USERNAME, DEMO_PASSWORD = "demo", "demo1234"
+
+
+def ensure_demo_account(context: AppContext) -> None:
+    """The demo data's login (a supervisor acting as the first demo officer), made once.
+
+    The login dialog then offers its username and says the password.
+    """
+    from firstbatch_desk.domain.accounts import AccountInput, Role
+
+    accounts = context.services.accounts
+    if DEMO_USERNAME not in {a.username for a in accounts.list_accounts()}:
+        officers = context.services.reference.list_officers()
+        accounts.create_account(
+            AccountInput(
+                DEMO_USERNAME,
+                officers[0].name if officers else "演示用户",
+                Role.SUPERVISOR,
+                DEMO_PASSWORD,
+                officers[0].id if officers else None,
+            )
+        )
+    context.login_username = DEMO_USERNAME
+    context.demo_password = DEMO_PASSWORD
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -71,6 +99,9 @@ def run_gui(args: argparse.Namespace) -> int:
             return open_context(paths.data_dir)
         context, made = ensure_demo(paths.data_dir)
         print(output.text(args.lang, "demo_ready" if made else "demo_reused", path=paths.data_dir))
+        english = args.lang.startswith("en")
+        login = "Log in as {0} with the password {1}" if english else "登录：用户名 {0}，密码 {1}"
+        print(login.format(DEMO_USERNAME, DEMO_PASSWORD))
         return context
 
     return _launch(open_data, settings, paths)
@@ -86,7 +117,11 @@ def _launch(open_data: Callable[[], AppContext], settings: Settings, paths: AppP
 def demo(args: argparse.Namespace) -> int:
     from firstbatch_desk.app import open_context
 
-    context = open_context(args.data_dir)
+    with InstanceLock(AppPaths.resolve(args.data_dir).lock_file):
+        return _demo(args, open_context(args.data_dir))
+
+
+def _demo(args: argparse.Namespace, context: AppContext) -> int:
     try:
         from firstbatch_desk.services.demo import DemoGenerator
 

@@ -12,12 +12,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from firstbatch_desk.cli.options import data_dir_option
 from firstbatch_desk.domain.dtos.importing import ImportOptions, ImportPlan, LineAction
 from firstbatch_desk.domain.enums import Scheme
 from firstbatch_desk.domain.errors import FirstBatchError
+from firstbatch_desk.instance_lock import InstanceLock
+from firstbatch_desk.paths import AppPaths
+
+if TYPE_CHECKING:
+    from firstbatch_desk.app import AppContext
 
 TEXTS: dict[str, tuple[str, str]] = {
     "read": (
@@ -101,7 +106,11 @@ def run(args: argparse.Namespace) -> int:
         document_no=args.doc_no,
         only_local=args.only_local,
     )
-    context = open_context(args.data_dir)
+    with InstanceLock(AppPaths.resolve(args.data_dir).lock_file):
+        return _run(args, lang, options, open_context(args.data_dir))
+
+
+def _run(args: argparse.Namespace, lang: str, options: ImportOptions, context: AppContext) -> int:
     try:
         service = context.services.imports
         table = service.read(Path(args.file).expanduser(), sheet=args.sheet)

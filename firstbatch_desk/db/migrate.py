@@ -11,8 +11,10 @@ Rules (DESIGN.md, issue "Foundation"):
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -86,7 +88,12 @@ def current_revision(engine: Engine) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class OpenedDatabase:
-    """What ``open_database`` did: the engine and whether it created or upgraded."""
+    """What ``open_database`` did: the engine and whether it created or upgraded.
+
+    ``created`` is also true for a database whose creation was cut short (the
+    program was killed after the schema was committed and before anything else
+    was written): the caller then finishes it by loading the reference data.
+    """
 
     engine: Engine
     created: bool
@@ -133,6 +140,17 @@ def integrity_problems(path: Path) -> list[str]:
     return [str(row[0]) for row in rows if row[0] != "ok"]
 
 
+def never_written(engine: Engine) -> bool:
+    """True when nothing was written after the schema was made (the change counter is 0).
+
+    Creating a database commits the schema first and the reference data after it;
+    a kill in between leaves such a file, which must be finished, not trusted.
+    """
+    with engine.connect() as connection:
+        value = connection.execute(text("SELECT value FROM change_counter WHERE id = 1")).scalar()
+    return not value
+
+
 def check_revision(path: Path, engine: Engine) -> str | None:
     """The file's schema revision; StorageError if a newer program made it.
 
@@ -146,16 +164,28 @@ def check_revision(path: Path, engine: Engine) -> str | None:
     return revision
 
 
+# A write refused for want of room. SQLite says SQLITE_FULL when the disk has no
+# space left; a quota or a file-size limit (EDQUOT, EFBIG: FAT32 stops at 4 GB)
+# fails the write itself and arrives as SQLITE_IOERR_WRITE ("disk I/O error").
+_NO_ROOM = {"SQLITE_FULL", "SQLITE_IOERR_WRITE"}
+
+
 def storage_error(exc: BaseException, path: Path) -> StorageError:
-    """Translate a low-level SQLite failure into words for the officer."""
-    text = str(exc).lower()
-    if "full" in text:
+    """Translate a low-level SQLite failure into words for the officer.
+
+    Only the driver's own message is read: SQLAlchemy's wrapper adds the statement
+    and its parameters (for an import, thousands of values, any of which may
+    contain words like "full" or "locked").
+    """
+    driver = getattr(exc, "orig", None) or exc
+    text = str(driver).lower()
+    if getattr(driver, "sqlite_errorname", "") in _NO_ROOM or "full" in text:
         return StorageError("storage.disk_full")
     if "locked" in text or "busy" in text:
         return StorageError("storage.locked")
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return StorageError("storage.dir_readonly", path=str(path.parent))
-    return StorageError("storage.damaged", path=str(path), detail=str(exc))
+    return StorageError("storage.damaged", path=str(path), detail=str(driver))
 
 
 def copy_aside(path: Path, backup_dir: Path, reason: str) -> Path:
@@ -167,6 +197,23 @@ def copy_aside(path: Path, backup_dir: Path, reason: str) -> Path:
         source.backup(dest)
         dest.execute("PRAGMA synchronous=FULL")
     return target
+
+
+def create_empty(path: Path) -> None:
+    """Make a new, empty database file in one step: written aside, then renamed.
+
+    SQLite creates its file empty and writes the first page a moment later; a
+    program killed in between would leave a 0-byte file that every later start
+    refuses as "not a database".
+    """
+    aside = path.with_name(path.name + ".new")
+    for leftover in ("", "-wal", "-shm", "-journal"):
+        aside.with_name(aside.name + leftover).unlink(missing_ok=True)
+    with closing(sqlite3.connect(aside)) as raw:
+        raw.execute("PRAGMA journal_mode=WAL")  # writes the first page
+    with aside.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(aside, path)
 
 
 def upgrade(engine: Engine) -> None:
@@ -187,25 +234,34 @@ def open_database(path: Path, backup_dir: Path) -> OpenedDatabase:
     existed = path.exists()
     check_file(path)
     revision = None
+    unfinished = False
     if existed:
         probe = sqlite_engine(path, readonly=True)
         try:
             revision = check_revision(path, probe)
+            unfinished = revision is not None and never_written(probe)
         except (sqlite3.DatabaseError, DatabaseError) as exc:
             raise storage_error(exc, path) from exc
         finally:
             probe.dispose()
+    else:
+        try:
+            create_empty(path)
+        except sqlite3.DatabaseError as exc:
+            raise storage_error(exc, path) from exc
+        except OSError as exc:
+            raise StorageError("storage.dir_readonly", path=str(path.parent)) from exc
     head = head_revision()
     engine = sqlite_engine(path)
     try:
         if revision == head:
-            return OpenedDatabase(engine, created=False, upgraded_from=None, backup=None)
+            return OpenedDatabase(engine, created=unfinished, upgraded_from=None, backup=None)
         backup = None
         if revision is not None:
             backup = copy_aside(path, backup_dir, f"before-{head[:8]}")
         upgrade(engine)
         return OpenedDatabase(
-            engine, created=revision is None, upgraded_from=revision, backup=backup
+            engine, created=revision is None or unfinished, upgraded_from=revision, backup=backup
         )
     except (sqlite3.DatabaseError, DatabaseError) as exc:
         engine.dispose()

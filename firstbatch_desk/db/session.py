@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, event, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from firstbatch_desk.db.audit import install_audit
 from firstbatch_desk.db.base import SyncMixin
 from firstbatch_desk.db.models.meta import ChangeCounter
 
@@ -67,6 +68,7 @@ def make_session_factory(
             obj.rev = rev
 
     event.listen(factory, "before_flush", stamp)
+    install_audit(factory, actor=actor)  # every write leaves audit entries (same transaction)
     event.listen(factory, "after_commit", _forget_rev)
     event.listen(factory, "after_rollback", _forget_rev)
     return factory

@@ -7,6 +7,7 @@ catalogue in :mod:`firstbatch_desk.domain.messages`.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from firstbatch_desk.domain.messages import render
@@ -55,3 +56,27 @@ class TransitionError(FirstBatchError):
 
 class StorageError(FirstBatchError):
     """The database file or data directory cannot be used."""
+
+
+class PermissionDeniedError(FirstBatchError):
+    """The acting account's role does not allow this (says what is not allowed and why)."""
+
+
+class AuthenticationError(FirstBatchError):
+    """A login or unlock was refused: wrong password, a locked or a deactivated account.
+
+    ``tries_left`` counts the wrong passwords still allowed before the lock;
+    ``locked_until`` is set while the account is locked.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        /,
+        tries_left: int | None = None,
+        locked_until: datetime | None = None,
+        **params: Any,
+    ) -> None:
+        self.tries_left = tries_left
+        self.locked_until = locked_until
+        super().__init__(code, **params)

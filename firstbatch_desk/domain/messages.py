@@ -534,6 +534,171 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已取消导入，未读取或写入任何数据。",
         "The import was cancelled; nothing was read or written.",
     ),
+    # single instance
+    "storage.in_use": (
+        "数据目录“{path}”正被另一个 FirstBatch Desk 使用（进程 {pid}，{host}）。"
+        "请先关闭它，或选择其他数据目录。",
+        "The data directory \u201c{path}\u201d is in use by another FirstBatch Desk "
+        "(process {pid} on {host}). Close that one first, or choose another data directory.",
+    ),
+    # backups
+    "backup.bad_reason": (
+        "备份原因“{reason}”不可用：只能用小写英文字母和连字符（如 manual、daily），"
+        "最多 {limit} 个字符。",
+        "The backup reason \u201c{reason}\u201d cannot be used: lower-case letters and "
+        "dashes only (such as manual, daily), at most {limit} characters.",
+    ),
+    "backup.verify_failed": (
+        "备份“{path}”写好后核对未通过（{detail}），已删除这份备份；数据库本身未改动。",
+        "The backup \u201c{path}\u201d failed its check after writing ({detail}); it was "
+        "deleted. The database itself was not changed.",
+    ),
+    "backup.write_failed": (
+        "无法写入备份文件夹“{path}”：{detail}。数据库未改动。",
+        "Cannot write to the backup folder \u201c{path}\u201d: {detail}. The database "
+        "was not changed.",
+    ),
+    "backup.disk_full": (
+        "磁盘空间不足，备份或恢复没有完成；数据库未改动。",
+        "The disk is full; the backup or restore was not completed. The database was not changed.",
+    ),
+    "backup.missing": (
+        "找不到备份文件“{path}”。",
+        "The backup file \u201c{path}\u201d was not found.",
+    ),
+    "backup.not_sqlite": (
+        "“{path}”不是 FirstBatch Desk 的备份（不是数据库文件），没有恢复，未做任何改动。",
+        "\u201c{path}\u201d is not a FirstBatch Desk backup (not a database file); nothing "
+        "was restored or changed.",
+    ),
+    "backup.damaged": (
+        "备份“{path}”已损坏（{detail}），没有恢复，未做任何改动。请选择另一份备份。",
+        "The backup \u201c{path}\u201d is damaged ({detail}); nothing was restored or "
+        "changed. Choose another backup.",
+    ),
+    "backup.not_firstbatch": (
+        "“{path}”是数据库文件，但不是 FirstBatch Desk 的数据库，没有恢复，未做任何改动。",
+        "\u201c{path}\u201d is a database, but not a FirstBatch Desk one; nothing was "
+        "restored or changed.",
+    ),
+    "backup.newer_schema": (
+        "备份“{path}”来自更新版本的 FirstBatch Desk（结构版本 {revision}），本程序不能恢复它，"
+        "未做任何改动。请先升级程序。",
+        "The backup \u201c{path}\u201d comes from a newer FirstBatch Desk (schema "
+        "{revision}); this version cannot restore it and changed nothing. Upgrade first.",
+    ),
+    "backup.is_live": (
+        "“{path}”就是正在使用的数据库，请选择备份文件夹中的一份备份。",
+        "\u201c{path}\u201d is the database in use; choose a backup from the backup folder.",
+    ),
+    "backup.in_use": (
+        "数据库“{path}”正在使用（程序还开着？），请先关闭程序再恢复。未做任何改动。",
+        "The database \u201c{path}\u201d is in use (is the program still open?); close it "
+        "before restoring. Nothing was changed.",
+    ),
+    "backup.restore_failed": (
+        "恢复后的数据库未通过核对（{detail}）。恢复前的数据库已另存为“{aside}”。",
+        "The restored database failed its check ({detail}). The database as it was "
+        "before has been kept as \u201c{aside}\u201d.",
+    ),
+    "backup.problem_not_sqlite": ("不是数据库文件", "not a database file"),
+    "backup.problem_no_record": ("没有核对记录", "no check record"),
+    "backup.problem_changed": ("写好后被改动过", "changed since it was written"),
+    # accounts
+    "permission.denied": (
+        "您的角色“{role}”不能{action}；这需要“{needed}”或更高的角色。",
+        "Your role ({role}) may not {action}; that needs {needed} or higher.",
+    ),
+    "permission.not_own": (
+        "您不能{action}：这条记录不是您负责的（“{role}”只能改本人负责的跟踪档案、"
+        "走访记录和问题诉求）。",
+        "You may not {action}: this record is not yours (the role {role} changes only "
+        "its own cases, visits and needs).",
+    ),
+    "permission.no_officer": (
+        "您的账户没有关联工作人员，不能{action}。请管理员在“账户”中为您关联工作人员。",
+        "Your account is not linked to an officer, so you may not {action}. Ask an "
+        "administrator to link one under Accounts.",
+    ),
+    "account.first_admin_exists": (
+        "已经有账户了：首个管理员只能在还没有任何账户时创建。",
+        "Accounts exist already: the first administrator is created only when there are none.",
+    ),
+    "account.username_taken": (
+        "用户名“{username}”已被使用。",
+        "The username \u201c{username}\u201d is taken.",
+    ),
+    "account.bad_username": (
+        "用户名应为 {low}–{high} 个字符，只能包含文字、数字和 . _ - @。",
+        "A username has {low} to {high} characters: letters, digits and . _ - @ only.",
+    ),
+    "account.unknown": ("用户名或密码不对。", "Wrong username or password."),
+    "account.wrong_password": (
+        "密码不对。再错 {left} 次，账户将锁定 {minutes} 分钟。",
+        "Wrong password. {left} more wrong and the account is locked for {minutes} minutes.",
+    ),
+    "account.locked": (
+        "账户“{username}”因连续 {attempts} 次密码错误已锁定，请在 {until} 之后再试。",
+        "The account \u201c{username}\u201d is locked after {attempts} wrong passwords; "
+        "try again after {until}.",
+    ),
+    "account.inactive": (
+        "账户“{username}”已停用，请联系管理员。",
+        "The account \u201c{username}\u201d is deactivated; ask an administrator.",
+    ),
+    "account.not_signed_in": (
+        "现在以本机管理员身份运行，没有登录账户，没有可修改的密码。",
+        "Running as this computer's administrator without an account: there is no "
+        "password to change.",
+    ),
+    "account.last_admin": (
+        "“{username}”是最后一个在用的管理员，不能停用或改为其他角色。",
+        "\u201c{username}\u201d is the last active administrator and cannot be "
+        "deactivated or given another role.",
+    ),
+    "account.self": (
+        "不能停用自己正在使用的账户。",
+        "You cannot deactivate the account you are using.",
+    ),
+    "account.officer_required": (
+        "“{role}”账户须关联一名工作人员，才能知道哪些记录由其负责。",
+        "A {role} account must be linked to an officer, so that its own records are known.",
+    ),
+    "account.officer_taken": (
+        "工作人员“{officer}”已关联账户“{username}”。",
+        "The officer \u201c{officer}\u201d is already linked to the account "
+        "\u201c{username}\u201d.",
+    ),
+    "password.too_short": (
+        "密码至少要 {minimum} 个字符。",
+        "A password has at least {minimum} characters.",
+    ),
+    "password.all_digits": ("密码不能全是数字。", "A password cannot be digits only."),
+    "password.is_username": ("密码不能与用户名相同。", "The password cannot be the username."),
+    "password.same_as_old": (
+        "新密码不能与原密码相同。",
+        "The new password must differ from the old one.",
+    ),
+    "password.mismatch": ("两次输入的新密码不一致。", "The two new passwords differ."),
+    # audit
+    "audit.ok": ("审计记录完整：{count} 条", "The audit trail is intact: {count} entries"),
+    "audit.content_changed": (
+        "审计记录第 {seq} 条被改动过：它的哈希与内容不符。",
+        "Audit entry {seq} has been changed: its hash does not match its content.",
+    ),
+    "audit.link_broken": (
+        "审计记录第 {seq} 条的链接断开：它记下的前一条哈希与前一条记录不符。",
+        "The chain is broken at audit entry {seq}: the hash it holds of the entry "
+        "before does not match that entry.",
+    ),
+    "audit.entry_missing": (
+        "审计记录第 {seq} 条缺失（已被删除）：下一条是第 {found} 条。",
+        "Audit entry {seq} is missing (removed): the next entry is number {found}.",
+    ),
+    "audit.cancelled": (
+        "已取消审计记录校验，未做任何改动。",
+        "The audit check was cancelled; nothing was changed.",
+    ),
 }
 
 

@@ -7,7 +7,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from firstbatch_desk.services.accounts import AccountService
 from firstbatch_desk.services.attachments import AttachmentService
+from firstbatch_desk.services.audit import AuditService
+from firstbatch_desk.services.backups import BackupService
 from firstbatch_desk.services.base import Actor, ServiceConfig
 from firstbatch_desk.services.cases import CaseService
 from firstbatch_desk.services.drafts import DraftService
@@ -26,6 +29,7 @@ from firstbatch_desk.services.worklist import WorklistService
 
 @dataclass(frozen=True, slots=True)
 class Services:
+    accounts: AccountService
     enterprises: EnterpriseService
     products: ProductService
     recognitions: RecognitionService
@@ -40,6 +44,8 @@ class Services:
     worklist: WorklistService
     exports: ExportService
     imports: ImportService
+    backups: BackupService
+    audit: AuditService
 
     @classmethod
     def build(
@@ -51,6 +57,7 @@ class Services:
     ) -> Services:
         args = (session_factory, actor, database_path, config)
         return cls(
+            accounts=AccountService(*args),
             enterprises=EnterpriseService(*args),
             products=ProductService(*args),
             recognitions=RecognitionService(*args),
@@ -65,6 +72,8 @@ class Services:
             worklist=WorklistService(*args),
             exports=ExportService(*args),
             imports=ImportService(*args),
+            backups=BackupService(*args),
+            audit=AuditService(*args),
         )
 
 

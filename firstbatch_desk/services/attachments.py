@@ -17,6 +17,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from firstbatch_desk.db.models import Attachment, Need, Visit
+from firstbatch_desk.domain.accounts import Permission
 from firstbatch_desk.domain.attachment_rules import (
     check_attachment_name,
     clean_caption,
@@ -35,7 +36,7 @@ from firstbatch_desk.services.attachment_store import (
     AttachmentStore,
     stored_file,
 )
-from firstbatch_desk.services.base import ServiceBase
+from firstbatch_desk.services.base import ServiceBase, need_officers, visit_officers
 
 __all__ = [
     "CHUNK",
@@ -180,6 +181,7 @@ class AttachmentService(ServiceBase):
         note = clean_caption(caption)
         with self._write() as session:
             attachment = self._live(session, Attachment, attachment_id, ENTITY)
+            self._owner(session, attachment.owner_type, attachment.owner_id)
             if attachment.caption != note:
                 attachment.caption = note
                 session.flush()
@@ -188,7 +190,9 @@ class AttachmentService(ServiceBase):
     def remove(self, attachment_id: uuid.UUID) -> None:
         """Tombstone the row; the bytes stay, other rows may share them."""
         with self._write() as session:
-            self._live(session, Attachment, attachment_id, ENTITY).deleted_at = self._now()
+            attachment = self._live(session, Attachment, attachment_id, ENTITY)
+            self._owner(session, attachment.owner_type, attachment.owner_id)
+            attachment.deleted_at = self._now()
 
     def restore(self, attachment_id: uuid.UUID) -> AttachmentRow:
         """Undo a removal. If the same file was attached again meanwhile, that row is returned."""
@@ -219,8 +223,13 @@ class AttachmentService(ServiceBase):
         return path
 
     def _owner(self, session: Session, owner_type: AttachmentOwner, owner_id: uuid.UUID) -> None:
+        """The owner is live, and the actor may change it (an officer: only their own)."""
         model, entity = OWNERS[AttachmentOwner(owner_type)]
         self._live(session, model, owner_id, entity)
+        if AttachmentOwner(owner_type) is AttachmentOwner.VISIT:
+            self._require(Permission.EDIT_VISIT, owner_officer_id=visit_officers(session, owner_id))
+        else:
+            self._require(Permission.EDIT_NEED, owner_officer_id=need_officers(session, owner_id))
 
 
 # --- rows ---------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from firstbatch_desk.db.models import (
     Visit,
     VisitCase,
 )
+from firstbatch_desk.domain.accounts import Permission
 from firstbatch_desk.domain.dtos.filters import CaseFilter
 from firstbatch_desk.domain.dtos.register import CaseDetail, CaseInput, CaseRow
 from firstbatch_desk.domain.enums import CaseStatus, NeedStatus
@@ -101,6 +102,7 @@ class CaseService(ServiceBase):
     def open_case(self, data: CaseInput) -> CaseDetail:
         with self._write() as session:
             product = self._live(session, Product, data.product_id, "产品")
+            self._require(Permission.EDIT_CASE, owner_officer_id=data.officer_id)
             existing = session.scalar(
                 select(Case.case_no).where(
                     Case.product_id == product.id,
@@ -132,6 +134,9 @@ class CaseService(ServiceBase):
     def update_case(self, case_id: uuid.UUID, data: CaseInput) -> CaseDetail:
         with self._write() as session:
             case = self._live(session, Case, case_id, ENTITY)
+            self._require(Permission.EDIT_CASE, owner_officer_id=case.officer_id)
+            if data.officer_id != case.officer_id:
+                self._require(Permission.ASSIGN_CASE)
             if data.product_id != case.product_id:
                 raise ValidationError(
                     "field.bad_choice", field="product_id", label="产品", value=str(data.product_id)
@@ -147,6 +152,7 @@ class CaseService(ServiceBase):
     def delete_case(self, case_id: uuid.UUID) -> None:
         with self._write() as session:
             case = self._live(session, Case, case_id, ENTITY)
+            self._require(Permission.EDIT_CASE, owner_officer_id=case.officer_id)
             for statement, children in (
                 (
                     select(VisitCase.id).where(
@@ -173,6 +179,7 @@ class CaseService(ServiceBase):
             case = session.get(Case, case_id)
             if case is None:
                 raise NotFoundError("record.not_found", entity=ENTITY, id=str(case_id))
+            self._require(Permission.EDIT_CASE, owner_officer_id=case.officer_id)
             self._live(session, Product, case.product_id, "产品")
             case.deleted_at = None
             session.flush()

@@ -21,6 +21,7 @@ from firstbatch_desk.db.models import (
     Visit,
     Zone,
 )
+from firstbatch_desk.domain.accounts import Permission
 from firstbatch_desk.domain.credit_code import parse_credit_code
 from firstbatch_desk.domain.dtos.filters import EnterpriseFilter
 from firstbatch_desk.domain.dtos.register import (
@@ -55,6 +56,7 @@ class EnterpriseService(ServiceBase):
     """Create, change, delete (tombstone), restore, read and list enterprises."""
 
     def create_enterprise(self, data: EnterpriseInput) -> EnterpriseDetail:
+        self._require(Permission.EDIT_REGISTER)
         with self._write() as session:
             enterprise = Enterprise()
             self._apply(session, enterprise, data)
@@ -68,6 +70,7 @@ class EnterpriseService(ServiceBase):
     def update_enterprise(
         self, enterprise_id: uuid.UUID, data: EnterpriseInput
     ) -> EnterpriseDetail:
+        self._require(Permission.EDIT_REGISTER)
         with self._write() as session:
             enterprise = self._live(session, Enterprise, enterprise_id, ENTITY)
             self._apply(session, enterprise, data)
@@ -94,6 +97,7 @@ class EnterpriseService(ServiceBase):
         Refused while live visits or needs refer to it: history is never hidden.
         Returns the deletion time, which ``restore_enterprise`` undoes.
         """
+        self._require(Permission.EDIT_REGISTER)
         with self._write() as session:
             enterprise = self._live(session, Enterprise, enterprise_id, ENTITY)
             for model, children in ((Visit, "走访记录"), (Need, "问题诉求")):
@@ -122,6 +126,7 @@ class EnterpriseService(ServiceBase):
 
     def restore_enterprise(self, enterprise_id: uuid.UUID) -> EnterpriseDetail:
         """Undo a delete: the enterprise and everything deleted with it come back."""
+        self._require(Permission.EDIT_REGISTER)
         with self._write() as session:
             enterprise = session.get(Enterprise, enterprise_id)
             if enterprise is None:

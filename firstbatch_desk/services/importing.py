@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from firstbatch_desk.domain.accounts import Permission
 from firstbatch_desk.domain.dtos.importing import (
     ImportOptions,
     ImportPlan,
@@ -68,6 +69,7 @@ class ImportService(ServiceBase):
         cancelled: Cancelled | None = None,
     ) -> ImportResult:
         """Apply the whole sheet in one transaction, or nothing (errors, decisions, cancel)."""
+        self._require(Permission.IMPORT)
         with self._write() as session:
             plan = plan_import(session, table, options, cancelled=cancelled)
             if not plan.can_commit:

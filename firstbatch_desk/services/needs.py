@@ -19,6 +19,7 @@ from firstbatch_desk.db.models import (
     NeedTransition,
     Visit,
 )
+from firstbatch_desk.domain.accounts import Permission
 from firstbatch_desk.domain.dtos.filters import NeedFilter
 from firstbatch_desk.domain.dtos.followup import (
     NeedDetail,
@@ -38,7 +39,7 @@ from firstbatch_desk.domain.errors import NotFoundError, ValidationError
 from firstbatch_desk.domain.need_flow import NeedAction, apply_transition
 from firstbatch_desk.domain.validation import check_date, check_order, clean_text
 from firstbatch_desk.services import indexing
-from firstbatch_desk.services.base import ServiceBase
+from firstbatch_desk.services.base import ServiceBase, need_officers
 from firstbatch_desk.services.cases import refresh_cases
 from firstbatch_desk.services.listing import KeyList, SortOrder, ordered_keys, rows_by_key
 from firstbatch_desk.services.numbering import next_number
@@ -49,6 +50,7 @@ OPEN_STATES = tuple(s for s in NeedStatus if s.is_open)
 AWAITING_STATES = tuple(s for s in NeedStatus if s.awaits_answer)
 ACCEPT_WORKING_DAYS = 1  # a need raised is accepted (受理) within a working day
 EXTENSION_NOTICE_WORKING_DAYS = 1  # an extension is asked a working day before the deadline
+CLOSING_ACTIONS = (NeedAction.CLOSE, NeedAction.MARK_UNRESOLVABLE)  # a supervisor's to take
 SORT_COLUMNS = {
     "need_no": Need.need_no,
     "enterprise": Enterprise.name,
@@ -76,6 +78,7 @@ class NeedService(ServiceBase):
     def raise_need(self, data: NeedInput) -> NeedDetail:
         """Record a new need in state 待受理."""
         with self._write() as session:
+            self._require(Permission.EDIT_NEED, owner_officer_id=need_officers(session, data))
             need = self.add_need(session, data)
             return self._detail(session, need.id)
 
@@ -98,6 +101,7 @@ class NeedService(ServiceBase):
         """Change what the need says (not its state: that goes through ``transition``)."""
         with self._write() as session:
             need = self._live(session, Need, need_id, ENTITY)
+            self._require(Permission.EDIT_NEED, owner_officer_id=need_officers(session, need_id))
             old_case = need.case_id
             raised_on = check_date(data.raised_on, field="raised_on", label="提出日期")
             if raised_on is not None:
@@ -114,6 +118,9 @@ class NeedService(ServiceBase):
         """Move a need along its workflow; refused with a message if not allowed."""
         with self._write() as session:
             need = self._live(session, Need, need_id, ENTITY)
+            self._require(Permission.EDIT_NEED, owner_officer_id=need_officers(session, need_id))
+            if step.action in CLOSING_ACTIONS:
+                self._require(Permission.CLOSE_NEED)
             note = clean_text(step.note, field="note", label="说明", limit=5000, multiline=True)
             record = apply_transition(
                 need.status, step.action, by=self._actor.name, at=self._now(), note=note
@@ -153,6 +160,7 @@ class NeedService(ServiceBase):
     def delete_need(self, need_id: uuid.UUID) -> None:
         with self._write() as session:
             need = self._live(session, Need, need_id, ENTITY)
+            self._require(Permission.EDIT_NEED, owner_officer_id=need_officers(session, need_id))
             need.deleted_at = self._now()
             session.flush()
             self._refresh_case(session, need.case_id)
@@ -163,6 +171,7 @@ class NeedService(ServiceBase):
             need = session.get(Need, need_id)
             if need is None:
                 raise NotFoundError("record.not_found", entity=ENTITY, id=str(need_id))
+            self._require(Permission.EDIT_NEED, owner_officer_id=need_officers(session, need_id))
             need.deleted_at = None
             session.flush()
             self._refresh_case(session, need.case_id)

@@ -9,6 +9,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from firstbatch_desk.db.models import Case, Enterprise, Need, Product, Recognition, VisitCase
+from firstbatch_desk.domain.accounts import Permission
 from firstbatch_desk.domain.dtos.register import ProductDetail, ProductInput, ProductRow
 from firstbatch_desk.domain.errors import NotFoundError, ValidationError
 from firstbatch_desk.domain.validation import check_date, check_int, clean_text
@@ -23,6 +24,7 @@ ENTITY = "产品"
 
 class ProductService(ServiceBase):
     def create_product(self, data: ProductInput) -> ProductDetail:
+        self._require(Permission.EDIT_REGISTER)
         with self._write() as session:
             self._live(session, Enterprise, data.enterprise_id, "企业")
             product = Product(enterprise_id=data.enterprise_id)
@@ -34,6 +36,7 @@ class ProductService(ServiceBase):
             return self._detail(session, product)
 
     def update_product(self, product_id: uuid.UUID, data: ProductInput) -> ProductDetail:
+        self._require(Permission.EDIT_REGISTER)
         with self._write() as session:
             product = self._live(session, Product, product_id, ENTITY)
             if data.enterprise_id != product.enterprise_id:
@@ -51,6 +54,7 @@ class ProductService(ServiceBase):
 
         Refused while one of its cases has visits or needs.
         """
+        self._require(Permission.EDIT_REGISTER)
         with self._write() as session:
             product = self._live(session, Product, product_id, ENTITY)
             case_ids = select(Case.id).where(Case.product_id == product_id)
@@ -82,6 +86,7 @@ class ProductService(ServiceBase):
             return when
 
     def restore_product(self, product_id: uuid.UUID) -> ProductDetail:
+        self._require(Permission.EDIT_REGISTER)
         with self._write() as session:
             product = session.get(Product, product_id)
             if product is None:

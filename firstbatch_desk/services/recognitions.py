@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
 
 from firstbatch_desk.db.models import Enterprise, Product, Recognition
+from firstbatch_desk.domain.accounts import Permission
 from firstbatch_desk.domain.dtos.filters import RecognitionFilter
 from firstbatch_desk.domain.dtos.register import RecognitionInput, RecognitionRow
 from firstbatch_desk.domain.enums import Scheme, Tier
@@ -109,6 +110,7 @@ def validity_condition(validity: Validity, today: date, warn_days: int = 90) -> 
 
 class RecognitionService(ServiceBase):
     def create_recognition(self, data: RecognitionInput) -> RecognitionRow:
+        self._require(Permission.EDIT_REGISTER)
         with self._write() as session:
             self._live(session, Product, data.product_id, "产品")
             recognition = Recognition(product_id=data.product_id)
@@ -121,6 +123,7 @@ class RecognitionService(ServiceBase):
     def update_recognition(
         self, recognition_id: uuid.UUID, data: RecognitionInput
     ) -> RecognitionRow:
+        self._require(Permission.EDIT_REGISTER)
         with self._write() as session:
             recognition = self._live(session, Recognition, recognition_id, ENTITY)
             if data.product_id != recognition.product_id:
@@ -133,6 +136,7 @@ class RecognitionService(ServiceBase):
             return recognition_rows(session, Recognition.id == recognition.id)[0]
 
     def delete_recognition(self, recognition_id: uuid.UUID) -> None:
+        self._require(Permission.EDIT_REGISTER)
         with self._write() as session:
             recognition = self._live(session, Recognition, recognition_id, ENTITY)
             recognition.deleted_at = self._now()
@@ -140,6 +144,7 @@ class RecognitionService(ServiceBase):
             indexing.reindex_products(session, [recognition.product_id])
 
     def restore_recognition(self, recognition_id: uuid.UUID) -> RecognitionRow:
+        self._require(Permission.EDIT_REGISTER)
         with self._write() as session:
             recognition = session.get(Recognition, recognition_id)
             if recognition is None:

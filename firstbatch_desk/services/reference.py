@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from firstbatch_desk.db.models import Department, Division, NeedCategoryRef, Officer, Zone
+from firstbatch_desk.domain.accounts import Permission
 from firstbatch_desk.domain.dtos.reference import (
     DepartmentRow,
     DivisionRow,
@@ -61,6 +62,7 @@ class ReferenceService(ServiceBase):
             return [self._officer_row(o) for o in session.scalars(query.order_by(Officer.name))]
 
     def add_officer(self, data: OfficerInput) -> OfficerRow:
+        self._require(Permission.MANAGE_REFERENCE)
         with self._write() as session:
             officer = Officer(
                 name=clean_text(data.name, field="name", label="姓名", limit=50, required=True),

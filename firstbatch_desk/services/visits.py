@@ -22,6 +22,7 @@ from firstbatch_desk.db.models import (
     VisitNote,
     VisitOfficer,
 )
+from firstbatch_desk.domain.accounts import Permission
 from firstbatch_desk.domain.dtos.filters import VisitFilter
 from firstbatch_desk.domain.dtos.followup import VisitDetail, VisitInput, VisitRow
 from firstbatch_desk.domain.enums import AttachmentOwner, NeedChannel, VisitMethod
@@ -35,7 +36,7 @@ from firstbatch_desk.domain.validation import (
 )
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.attachments import replace_attachments
-from firstbatch_desk.services.base import ServiceBase
+from firstbatch_desk.services.base import ServiceBase, visit_officers
 from firstbatch_desk.services.cases import due_after_visit, refresh_cases
 from firstbatch_desk.services.drafts import discard_in
 from firstbatch_desk.services.listing import KeyList, SortOrder, ordered_keys, rows_by_key
@@ -65,6 +66,7 @@ DEFAULT_ORDER = SortOrder("visit_date", descending=True)
 class VisitService(ServiceBase):
     def record_visit(self, data: VisitInput, *, draft_key: str | None = None) -> VisitDetail:
         """Save a new visit with its needs and attachments; its draft goes in the same step."""
+        self._require(Permission.EDIT_VISIT, owner_officer_id=self._actor.officer_id)
         with self._write() as session:
             visit = Visit(enterprise_id=data.enterprise_id)
             cases, notes = self._apply(session, visit, data)
@@ -81,6 +83,7 @@ class VisitService(ServiceBase):
     ) -> VisitDetail:
         with self._write() as session:
             visit = self._live(session, Visit, visit_id, ENTITY)
+            self._require(Permission.EDIT_VISIT, owner_officer_id=visit_officers(session, visit_id))
             before = set(self._case_ids(session, visit_id))
             cases, notes = self._apply(session, visit, data)
             self._replace_links(session, visit, data, notes)
@@ -118,6 +121,7 @@ class VisitService(ServiceBase):
     def delete_visit(self, visit_id: uuid.UUID) -> None:
         with self._write() as session:
             visit = self._live(session, Visit, visit_id, ENTITY)
+            self._require(Permission.EDIT_VISIT, owner_officer_id=visit_officers(session, visit_id))
             case_ids = self._case_ids(session, visit_id)
             when = self._now()
             for model in (VisitNote, VisitCase, VisitOfficer, VisitAttendee):
@@ -133,6 +137,7 @@ class VisitService(ServiceBase):
             visit = session.get(Visit, visit_id)
             if visit is None:
                 raise NotFoundError("record.not_found", entity=ENTITY, id=str(visit_id))
+            self._require(Permission.EDIT_VISIT, owner_officer_id=visit_officers(session, visit_id))
             when = visit.deleted_at
             if when is not None:
                 for model in (VisitNote, VisitCase, VisitOfficer, VisitAttendee):

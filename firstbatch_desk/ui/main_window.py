@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from firstbatch_desk import __version__
 from firstbatch_desk.settings import Settings
+from firstbatch_desk.ui.dialogs.account_dialog import AccountActions
 from firstbatch_desk.ui.ui_state import UiState
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ QListWidget::item:hover:!selected { background: #284a6d; }
 class MainWindow(QMainWindow):
     """Holds menus, navigation and pages; remembers its geometry."""
 
-    PAGES = ("workbench", "enterprises", "register", "visits", "needs", "reports")
+    PAGES = ("workbench", "enterprises", "register", "visits", "needs", "reports", "audit")
     START_PAGE = 1
 
     def __init__(
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
             self.tr("走访记录"),
             self.tr("问题诉求"),
             self.tr("报表"),
+            self.tr("审计记录"),
         )
         for title in titles:
             QListWidgetItem(title, self.navigation)
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         ctx.drafts_changed = self.show_drafts_notice
         self.update_counts()
         self.show_drafts_notice()
+        self.account_actions.attach(ctx)
 
     def _page(self, name: str) -> Any:
         if self.pages is None:
@@ -200,6 +203,10 @@ class MainWindow(QMainWindow):
     def reports_page(self) -> Any:
         return self._page("reports")
 
+    @property
+    def audit_page(self) -> ListPage:
+        return self._page("audit")
+
     # -- menus ------------------------------------------------------------------
 
     def _build_menus(self) -> None:
@@ -219,6 +226,9 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.drafts_action])
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        self.account_actions = AccountActions(self)  # 修改密码…, 账户…, 锁定; who is signed in
+        file_menu.addActions(self.account_actions.actions())
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()

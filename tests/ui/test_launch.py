@@ -36,7 +36,13 @@ def test_launch_paints_the_window_and_attaches_the_data(
     seen: list[Any] = []
     _close_when_attached(seen)
     settings = Settings.load(paths.settings_file)
-    code = launch(lambda: open_context(data_dir), settings, paths, prompts)
+    code = launch(
+        lambda: open_context(data_dir),
+        settings,
+        paths,
+        prompts,
+        sign_in=lambda context, window: context.actor,  # the login is tested in test_login
+    )
     assert code == 0
     assert seen and seen[0].enterprises_page.model.rowCount() == 0
     assert prompts.errors == []

@@ -1,7 +1,9 @@
 """All ORM models; importing this module registers every table on ``Base.metadata``."""
 
 from firstbatch_desk.db.base import Base
+from firstbatch_desk.db.models.accounts import Account
 from firstbatch_desk.db.models.attachments import Attachment
+from firstbatch_desk.db.models.audit import AuditEntry
 from firstbatch_desk.db.models.meta import AppMeta, ChangeCounter, Draft
 from firstbatch_desk.db.models.needs import Need, NeedSupport, NeedTransition
 from firstbatch_desk.db.models.reference import (
@@ -27,6 +29,7 @@ SYNCED_MODELS = (
     NeedCategoryRef,
     Department,
     Officer,
+    Account,
     Enterprise,
     Contact,
     Product,
@@ -45,8 +48,10 @@ SYNCED_MODELS = (
 
 __all__ = [
     "SYNCED_MODELS",
+    "Account",
     "AppMeta",
     "Attachment",
+    "AuditEntry",
     "Base",
     "Case",
     "ChangeCounter",

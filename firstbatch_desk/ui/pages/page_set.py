@@ -70,6 +70,10 @@ class PageSet(QObject):
             return self._adopt(VisitsPage(ctx, parent))
         if name == "needs":
             return self._adopt(NeedsPage(ctx, parent))
+        if name == "audit":
+            from firstbatch_desk.ui.pages.audit_page import AuditPage
+
+            return self._adopt(AuditPage(ctx, parent))
         if name == "reports":
             from firstbatch_desk.ui.pages.reports_page import ReportsPage  # QtPdf: load late
 

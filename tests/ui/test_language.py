@@ -277,6 +277,7 @@ def test_the_window_speaks_english_with_the_translator(
             "Visits",
             "Needs",
             "Reports",
+            "Audit Trail",
         ],
         "enterprise_new": "New Enterprise",
         "recognition_new": "Add Recognition",
@@ -297,7 +298,7 @@ def test_the_window_speaks_chinese_without_a_translator(
     assert window.windowTitle().startswith("首批次跟踪服务台")
     assert shown_texts(window, qtbot) == {
         "menus": ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"],
-        "navigation": ["工作台", "企业", "产品与认定", "走访记录", "问题诉求", "报表"],
+        "navigation": ["工作台", "企业", "产品与认定", "走访记录", "问题诉求", "报表", "审计记录"],
         "enterprise_new": "新建企业",
         "recognition_new": "新增认定",
         "enterprise_edit": "编辑",

@@ -30,6 +30,191 @@
     </message>
 </context>
 <context>
+    <name>AccountActions</name>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="51"/>
+        <source>修改密码(&amp;P)…</source>
+        <translation>Change &amp;Password…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="52"/>
+        <source>账户(&amp;U)…</source>
+        <translation>Acco&amp;unts…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="53"/>
+        <source>锁定(&amp;L)</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="80"/>
+        <source>%1（本机管理员，未登录账户）</source>
+        <translation>%1 (local administrator, no account)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="81"/>
+        <source>当前用户：</source>
+        <translation>Signed in: </translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="113"/>
+        <source>密码已修改。</source>
+        <translation>The password was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountEditDialog</name>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="291"/>
+        <source>（不关联）</source>
+        <translation>(Not linked)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="297"/>
+        <source>新建账户</source>
+        <translation>New Account</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="298"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="299"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="301"/>
+        <source>更改角色 — %1</source>
+        <translation>Change Role — %1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="306"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="307"/>
+        <source>工作人员</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="309"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="310"/>
+        <source>再输一遍密码</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="311"/>
+        <source>科员/经办人只能修改本人负责的记录，须关联一名工作人员。</source>
+        <translation>An officer can change only their own records and must be linked to an officer.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="323"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="325"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="132"/>
+        <source>账户</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="133"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="133"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="133"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="133"/>
+        <source>工作人员</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="134"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="142"/>
+        <source>新建账户…</source>
+        <translation>New Account…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="143"/>
+        <source>更改角色…</source>
+        <translation>Change Role…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="144"/>
+        <location filename="../dialogs/account_dialog.py" line="211"/>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="145"/>
+        <source>重设密码…</source>
+        <translation>Reset Password…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="156"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="178"/>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="178"/>
+        <source>已停用</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="181"/>
+        <source>锁定至 %1</source>
+        <translation>Locked until %1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="211"/>
+        <source>启用</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="239"/>
+        <source>停用账户“%1”？停用后不能再登录，已有记录不受影响。</source>
+        <translation>Deactivate the account “%1”? It can no longer sign in; its records stay as they are.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/account_dialog.py" line="241"/>
+        <source>停用账户</source>
+        <translation>Deactivate Account</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentPanel</name>
     <message>
         <location filename="../widgets/attachment_panel.py" line="62"/>
@@ -111,6 +296,192 @@
         <location filename="../widgets/attendee_table.py" line="59"/>
         <source>删除所选行</source>
         <translation>Remove Selected Rows</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../pages/audit_page.py" line="47"/>
+        <source>搜索修改前后的值、记录编号、操作人（Ctrl+F）</source>
+        <translation>Search values, record ids, who (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="48"/>
+        <source>校验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="49"/>
+        <source>逐条重算哈希链，检查审计记录是否被改动或删除</source>
+        <translation>Recompute the hash chain entry by entry to find changed or deleted entries</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="50"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="51"/>
+        <source>按当前的筛选导出为 Excel（含哈希，可复核）</source>
+        <translation>Export what the filters show to Excel (with the hashes, so it can be checked)</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="62"/>
+        <location filename="../pages/audit_page.py" line="156"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="63"/>
+        <location filename="../pages/audit_page.py" line="157"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="64"/>
+        <location filename="../pages/audit_page.py" line="85"/>
+        <location filename="../pages/audit_page.py" line="158"/>
+        <source>操作人</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="65"/>
+        <location filename="../pages/audit_page.py" line="159"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="66"/>
+        <location filename="../pages/audit_page.py" line="160"/>
+        <source>对象</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="67"/>
+        <location filename="../pages/audit_page.py" line="161"/>
+        <source>记录编号</source>
+        <translation>Record id</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="68"/>
+        <source>改动的字段</source>
+        <translation>Fields changed</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="75"/>
+        <source>全部对象</source>
+        <translation>All entities</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="80"/>
+        <source>全部操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="92"/>
+        <source>全部日期</source>
+        <translation>All dates</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="93"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="94"/>
+        <source>近 7 天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="95"/>
+        <source>近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="96"/>
+        <source>自定义日期…</source>
+        <translation>Custom dates…</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="162"/>
+        <source>哈希</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="163"/>
+        <source>前一条哈希</source>
+        <translation>Previous hash</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="166"/>
+        <location filename="../pages/audit_page.py" line="214"/>
+        <source>审计记录</source>
+        <translation>Audit Trail</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="172"/>
+        <source>没有记下字段的值。</source>
+        <translation>No field values were recorded.</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="173"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="173"/>
+        <source>修改前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="173"/>
+        <source>修改后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="176"/>
+        <source>修改前后</source>
+        <translation>Before and after</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="195"/>
+        <source>正在校验审计记录……</source>
+        <translation>Verifying the audit trail…</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="205"/>
+        <source>最后一条的哈希：</source>
+        <translation>Hash of the last entry: </translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="206"/>
+        <source>审计记录校验</source>
+        <translation>Audit Trail Check</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="216"/>
+        <source>导出审计记录</source>
+        <translation>Export Audit Trail</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="216"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="230"/>
+        <source>导出完成</source>
+        <translation>Export Finished</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="231"/>
+        <source>已导出 %1 条审计记录到 %2</source>
+        <translation>Exported %1 audit entries to %2</translation>
+    </message>
+    <message>
+        <location filename="../pages/audit_page.py" line="242"/>
+        <source>正在导出……</source>
+        <translation>Exporting…</translation>
     </message>
 </context>
 <context>
@@ -834,6 +1205,49 @@
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../dialogs/login_dialog.py" line="151"/>
+        <source>创建管理员 — 首批次跟踪服务台</source>
+        <translation>Create the Administrator — FirstBatch Desk</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/login_dialog.py" line="154"/>
+        <source>这是第一次启动。请为管理员创建账户：以后每次启动都要用它登录，管理员还可以为科员和科长建立账户。</source>
+        <translation>This is the first start. Create the administrator&apos;s account: you will sign in with it at every start, and the administrator can create accounts for officers and supervisors.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/login_dialog.py" line="169"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/login_dialog.py" line="170"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/login_dialog.py" line="171"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/login_dialog.py" line="172"/>
+        <source>再输一遍密码</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/login_dialog.py" line="173"/>
+        <source>密码至少 8 个字符，不能全是数字，不能与用户名相同。</source>
+        <translation>At least 8 characters, not only digits, not the username.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/login_dialog.py" line="177"/>
+        <source>创建并登录</source>
+        <translation>Create and Sign In</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <location filename="../dialogs/form_dialog.py" line="48"/>
@@ -1075,7 +1489,7 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../launch.py" line="59"/>
+        <location filename="../launch.py" line="65"/>
         <source>节假日文件有误，已改用内置日历</source>
         <translation>The holiday file has errors; using the built-in calendar instead</translation>
     </message>
@@ -1144,141 +1558,202 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../idle_lock.py" line="71"/>
+        <source>已锁定 — 首批次跟踪服务台</source>
+        <translation>Locked — FirstBatch Desk</translation>
+    </message>
+    <message>
+        <location filename="../idle_lock.py" line="78"/>
+        <source>程序已锁定</source>
+        <translation>The program is locked</translation>
+    </message>
+    <message>
+        <location filename="../idle_lock.py" line="81"/>
+        <source>%1（%2）已离开一段时间。输入密码继续；没有保存的内容都还在。</source>
+        <translation>%1 (%2) has been away for a while. Enter the password to go on; nothing unsaved was lost.</translation>
+    </message>
+    <message>
+        <location filename="../idle_lock.py" line="97"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../idle_lock.py" line="101"/>
+        <source>退出程序</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../dialogs/login_dialog.py" line="113"/>
+        <source>登录 — 首批次跟踪服务台</source>
+        <translation>Sign In — FirstBatch Desk</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/login_dialog.py" line="118"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/login_dialog.py" line="119"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/login_dialog.py" line="121"/>
+        <source>登录</source>
+        <translation>Sign In</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/login_dialog.py" line="125"/>
+        <source>演示数据：用户名 %1，密码 %2</source>
+        <translation>Demo data: username %1, password %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="69"/>
+        <location filename="../main_window.py" line="70"/>
         <source>首批次跟踪服务台</source>
         <translation>FirstBatch Desk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112"/>
+        <location filename="../main_window.py" line="114"/>
         <source>数据目录：</source>
         <translation>Data folder: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78"/>
-        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="79"/>
+        <location filename="../main_window.py" line="462"/>
         <source>工作台</source>
         <translation>Workbench</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="83"/>
+        <location filename="../main_window.py" line="84"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="79"/>
+        <location filename="../main_window.py" line="80"/>
         <source>企业</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="80"/>
+        <location filename="../main_window.py" line="81"/>
         <source>产品与认定</source>
         <translation>Products and Recognitions</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="82"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="82"/>
+        <location filename="../main_window.py" line="83"/>
         <source>问题诉求</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98"/>
+        <location filename="../main_window.py" line="85"/>
+        <source>审计记录</source>
+        <translation>Audit Trail</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="100"/>
         <source>正在打开数据……</source>
         <translation>Opening data…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="214"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="216"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="218"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="219"/>
         <source>未完成的草稿(&amp;D)…</source>
         <translation>Unfinished &amp;Drafts…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="221"/>
         <source>导入认定名单(&amp;I)…</source>
         <translation>&amp;Import Recognition List…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="224"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="236"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="341"/>
         <source>撤销删除(&amp;U)</source>
         <translation>&amp;Undo Delete</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="242"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="245"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="256"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="259"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="260"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="323"/>
+        <location filename="../main_window.py" line="333"/>
         <source>已撤销：</source>
         <translation>Undone: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="341"/>
         <source>撤销：</source>
         <translation>Undo: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408"/>
+        <location filename="../main_window.py" line="418"/>
         <source>%1 份未完成的草稿</source>
         <translation>Unfinished drafts: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="460"/>
+        <location filename="../main_window.py" line="470"/>
         <source>企业 %1 · 认定 %2 · 档案 %3 · 走访 %4 · 诉求 %5</source>
         <translation>Enterprises %1 · Recognitions %2 · Cases %3 · Visits %4 · Needs %5</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482"/>
+        <location filename="../main_window.py" line="492"/>
         <source>设置已保存；语言和报表字体在下次启动时生效。</source>
         <translation>Settings saved; the language and the report font apply from the next start.</translation>
     </message>
@@ -1692,6 +2167,49 @@
         <location filename="../pages/page_set.py" line="67"/>
         <source>跟踪档案</source>
         <translation>Cases</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../dialogs/password_dialog.py" line="47"/>
+        <source>修改密码</source>
+        <translation>Change Password</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/password_dialog.py" line="48"/>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/password_dialog.py" line="50"/>
+        <source>重设密码 — %1</source>
+        <translation>Reset Password — %1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/password_dialog.py" line="52"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/password_dialog.py" line="53"/>
+        <source>再输一遍新密码</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/password_dialog.py" line="54"/>
+        <source>密码至少 8 个字符，不能全是数字，不能与用户名相同。</source>
+        <translation>At least 8 characters, not only digits, not the username.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/password_dialog.py" line="66"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/password_dialog.py" line="68"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2664,19 +3182,19 @@ This draft can no longer be opened. Discard it?</translation>
     </message>
     <message>
         <location filename="../pages/visits_page.py" line="52"/>
-        <location filename="../pages/visits_page.py" line="197"/>
+        <location filename="../pages/visits_page.py" line="198"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
         <location filename="../pages/visits_page.py" line="53"/>
-        <location filename="../pages/visits_page.py" line="200"/>
+        <location filename="../pages/visits_page.py" line="201"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
         <location filename="../pages/visits_page.py" line="54"/>
-        <location filename="../pages/visits_page.py" line="201"/>
+        <location filename="../pages/visits_page.py" line="202"/>
         <source>走访人员</source>
         <translation>Visiting officers</translation>
     </message>
@@ -2791,62 +3309,62 @@ This draft can no longer be opened. Discard it?</translation>
         <translation>Policies explained</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="202"/>
+        <location filename="../pages/visits_page.py" line="203"/>
         <source>企业参加人员</source>
         <translation>Enterprise attendees</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="203"/>
+        <location filename="../pages/visits_page.py" line="204"/>
         <source>涉及档案</source>
         <translation>Cases covered</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="204"/>
+        <location filename="../pages/visits_page.py" line="205"/>
         <source>合同金额(万元)</source>
         <translation>Contract value (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="205"/>
+        <location filename="../pages/visits_page.py" line="206"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="206"/>
+        <location filename="../pages/visits_page.py" line="207"/>
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="207"/>
+        <location filename="../pages/visits_page.py" line="208"/>
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="207"/>
+        <location filename="../pages/visits_page.py" line="208"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="207"/>
+        <location filename="../pages/visits_page.py" line="208"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="210"/>
+        <location filename="../pages/visits_page.py" line="211"/>
         <source>走访纪要</source>
         <translation>Visit summary</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="212"/>
+        <location filename="../pages/visits_page.py" line="213"/>
         <source>本次提出的诉求</source>
         <translation>Needs raised on this visit</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="213"/>
+        <location filename="../pages/visits_page.py" line="214"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="216"/>
+        <location filename="../pages/visits_page.py" line="217"/>
         <source>无附件</source>
         <translation>No attachments</translation>
     </message>
@@ -2932,6 +3450,14 @@ This draft can no longer be opened. Discard it?</translation>
         <location filename="../pages/workbench_page.py" line="164"/>
         <source>%1 天</source>
         <translation>%1 d</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountDialog</name>
+    <message>
+        <location filename="../dialogs/login_dialog.py" line="65"/>
+        <source>退出</source>
+        <translation>Quit</translation>
     </message>
 </context>
 </TS>

@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 
 from firstbatch_desk.domain.accounts import AccountInput, AccountRow, Permission, Role, allows
 from firstbatch_desk.domain.errors import FirstBatchError, ValidationError
+from firstbatch_desk.ui.dialogs.form_dialog import save_cancel_buttons
 from firstbatch_desk.ui.dialogs.login_dialog import MESSAGE_STYLE, password_edit
 
 if TYPE_CHECKING:
     from firstbatch_desk.ui.idle_lock import IdleLock
-    from firstbatch_desk.ui.page_context import PageContext
+from firstbatch_desk.ui.page_context import PageContext
 
 ACCOUNT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -316,15 +317,8 @@ class AccountEditDialog(QDialog):
         self.message_label.setStyleSheet(MESSAGE_STYLE)
         self.message_label.setWordWrap(True)
         self.message_label.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = save_cancel_buttons(self, self._on_save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("保存"))
-        self.save_button.setObjectName("save_button")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self._on_save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message_label)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +20,22 @@ from PySide6.QtWidgets import (
 from firstbatch_desk.domain.errors import FirstBatchError, ValidationError
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.widgets.field_error import FieldError
+
+
+def save_cancel_buttons(dialog: QDialog, on_save: Callable[[], None]) -> QDialogButtonBox:
+    """保存 and 取消 (the save button named "save_button"); 取消 rejects the dialog."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
+    save.setText(QCoreApplication.translate("FormDialog", "保存"))
+    save.setObjectName("save_button")
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("FormDialog", "取消")
+    )
+    buttons.accepted.connect(on_save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 class FormDialog(QDialog):
@@ -41,15 +59,8 @@ class FormDialog(QDialog):
         self.errors: dict[str, FieldError] = {}
         self.general_error = FieldError(self)
         self.general_error.setObjectName("general_error")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.buttons = save_cancel_buttons(self, self._on_save)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("保存"))
-        self.save_button.setObjectName("save_button")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self._on_save)
-        self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self._on_save)
         layout = QVBoxLayout(self)
         if scrollable:

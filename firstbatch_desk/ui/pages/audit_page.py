@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -210,36 +210,17 @@ class AuditPage(ListPage):
         if verdict.broken_seq is not None:
             self.select_key(f"{verdict.broken_seq:032x}")
 
-    def export(self) -> None:
-        name = self.tr("审计记录") + f"-{date.today():%Y%m%d}.xlsx"
-        path = self.ctx.prompts.choose_save_path(
-            self, self.tr("导出审计记录"), Path.home() / name, self.tr("Excel 工作簿 (*.xlsx)")
-        )
-        if path is None:
-            return
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_suffix(".xlsx")
+    def export_names(self) -> tuple[str, str]:
+        return self.tr("导出审计记录"), self.tr("审计记录")
+
+    def export_done_text(self) -> str:
+        return self.tr("已导出 %1 条审计记录到 %2")
+
+    def export_writer(self, path: Path) -> Callable[[JobProgress], int]:
         filters, service = self.current_filter(), self.ctx.services.audit
-
-        def work(job: JobProgress) -> int:
-            return service.export(path, filters, progress=job.report, cancelled=job.cancelled)
-
-        def done(rows: int) -> None:
-            self.ctx.prompts.info(
-                self,
-                self.tr("导出完成"),
-                self.tr("已导出 %1 条审计记录到 %2")
-                .replace("%1", f"{rows:,}")
-                .replace("%2", str(path)),
-            )
-
-        def failed(error: BaseException) -> None:
-            if not isinstance(error, FirstBatchError):
-                raise error
-            if error.code != "export.cancelled":
-                self.show_error(error)
-
-        run_with_progress(self.ctx.tasks, self, self.tr("正在导出……"), work, done, failed)
+        return lambda job: service.export(
+            path, filters, progress=job.report, cancelled=job.cancelled
+        )
 
 
 def _local(at: Any) -> str:

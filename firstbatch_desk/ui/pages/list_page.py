@@ -148,37 +148,25 @@ class ListPage(QWidget):
         self.export_button.setToolTip(self.tr("按当前的筛选和排序导出为 Excel 台账"))
 
     def export(self) -> None:
-        if self.ledger is None:
-            return
-        kind = self.ledger
-        name = f"{kind.label(self.ctx.message_language)}-{date.today():%Y%m%d}.xlsx"
+        """Ask where, then write the rows on screen in the background with progress."""
+        title, name = self.export_names()
         path = self.ctx.prompts.choose_save_path(
-            self, self.tr("导出台账"), Path.home() / name, self.tr("Excel 工作簿 (*.xlsx)")
+            self,
+            title,
+            Path.home() / f"{name}-{date.today():%Y%m%d}.xlsx",
+            self.tr("Excel 工作簿 (*.xlsx)"),
         )
         if path is None:
             return
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
-        filters, order = self.current_filter(), self.model.sort_order
-        service = self.ctx.services.exports
-
-        def work(job: JobProgress) -> int:
-            return service.export_ledger(
-                kind,
-                path,
-                filters=filters,
-                order=order,
-                progress=job.report,
-                cancelled=job.cancelled,
-            )
+        write = self.export_writer(path)
 
         def done(rows: int) -> None:
             self.ctx.prompts.info(
                 self,
                 self.tr("导出完成"),
-                self.tr("已导出 %1 条记录到 %2")
-                .replace("%1", f"{rows:,}")
-                .replace("%2", str(path)),
+                self.export_done_text().replace("%1", f"{rows:,}").replace("%2", str(path)),
             )
 
         def failed(error: BaseException) -> None:
@@ -187,7 +175,29 @@ class ListPage(QWidget):
             if error.code != "export.cancelled":
                 self.show_error(error)
 
-        run_with_progress(self.ctx.tasks, self, self.tr("正在导出……"), work, done, failed)
+        run_with_progress(self.ctx.tasks, self, self.tr("正在导出……"), write, done, failed)
+
+    def export_names(self) -> tuple[str, str]:
+        """The save dialog's title and the file's suggested name (without date)."""
+        assert self.ledger is not None
+        return self.tr("导出台账"), self.ledger.label(self.ctx.message_language)
+
+    def export_done_text(self) -> str:
+        return self.tr("已导出 %1 条记录到 %2")
+
+    def export_writer(self, path: Path) -> Callable[[JobProgress], int]:
+        """The background work that writes ``path`` (taken now: the filters on screen)."""
+        kind, filters, order = self.ledger, self.current_filter(), self.model.sort_order
+        assert kind is not None
+        service = self.ctx.services.exports
+        return lambda job: service.export_ledger(
+            kind,
+            path,
+            filters=filters,
+            order=order,
+            progress=job.report,
+            cancelled=job.cancelled,
+        )
 
     def current_filter(self) -> Any:
         """The filter the list shows with (each list page gives its own)."""

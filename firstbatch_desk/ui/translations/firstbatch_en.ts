@@ -32,32 +32,32 @@
 <context>
     <name>AccountActions</name>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="51"/>
+        <location filename="../dialogs/account_dialog.py" line="52"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;Password…</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="52"/>
+        <location filename="../dialogs/account_dialog.py" line="53"/>
         <source>账户(&amp;U)…</source>
         <translation>Acco&amp;unts…</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="53"/>
+        <location filename="../dialogs/account_dialog.py" line="54"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="80"/>
+        <location filename="../dialogs/account_dialog.py" line="81"/>
         <source>%1（本机管理员，未登录账户）</source>
         <translation>%1 (local administrator, no account)</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="81"/>
+        <location filename="../dialogs/account_dialog.py" line="82"/>
         <source>当前用户：</source>
         <translation>Signed in: </translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="113"/>
+        <location filename="../dialogs/account_dialog.py" line="114"/>
         <source>密码已修改。</source>
         <translation>The password was changed.</translation>
     </message>
@@ -65,151 +65,141 @@
 <context>
     <name>AccountEditDialog</name>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="291"/>
+        <location filename="../dialogs/account_dialog.py" line="292"/>
         <source>（不关联）</source>
         <translation>(Not linked)</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="297"/>
+        <location filename="../dialogs/account_dialog.py" line="298"/>
         <source>新建账户</source>
         <translation>New Account</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="298"/>
+        <location filename="../dialogs/account_dialog.py" line="299"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="299"/>
+        <location filename="../dialogs/account_dialog.py" line="300"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="301"/>
+        <location filename="../dialogs/account_dialog.py" line="302"/>
         <source>更改角色 — %1</source>
         <translation>Change Role — %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="306"/>
+        <location filename="../dialogs/account_dialog.py" line="307"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="307"/>
+        <location filename="../dialogs/account_dialog.py" line="308"/>
         <source>工作人员</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="309"/>
+        <location filename="../dialogs/account_dialog.py" line="310"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="310"/>
+        <location filename="../dialogs/account_dialog.py" line="311"/>
         <source>再输一遍密码</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="311"/>
+        <location filename="../dialogs/account_dialog.py" line="312"/>
         <source>科员/经办人只能修改本人负责的记录，须关联一名工作人员。</source>
         <translation>An officer can change only their own records and must be linked to an officer.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/account_dialog.py" line="323"/>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/account_dialog.py" line="325"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="132"/>
+        <location filename="../dialogs/account_dialog.py" line="133"/>
         <source>账户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="133"/>
+        <location filename="../dialogs/account_dialog.py" line="134"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="133"/>
+        <location filename="../dialogs/account_dialog.py" line="134"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="133"/>
+        <location filename="../dialogs/account_dialog.py" line="134"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="133"/>
+        <location filename="../dialogs/account_dialog.py" line="134"/>
         <source>工作人员</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="134"/>
+        <location filename="../dialogs/account_dialog.py" line="135"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="142"/>
+        <location filename="../dialogs/account_dialog.py" line="143"/>
         <source>新建账户…</source>
         <translation>New Account…</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="143"/>
+        <location filename="../dialogs/account_dialog.py" line="144"/>
         <source>更改角色…</source>
         <translation>Change Role…</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="144"/>
-        <location filename="../dialogs/account_dialog.py" line="211"/>
+        <location filename="../dialogs/account_dialog.py" line="145"/>
+        <location filename="../dialogs/account_dialog.py" line="212"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="145"/>
+        <location filename="../dialogs/account_dialog.py" line="146"/>
         <source>重设密码…</source>
         <translation>Reset Password…</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="156"/>
+        <location filename="../dialogs/account_dialog.py" line="157"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="178"/>
+        <location filename="../dialogs/account_dialog.py" line="179"/>
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="178"/>
+        <location filename="../dialogs/account_dialog.py" line="179"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="181"/>
+        <location filename="../dialogs/account_dialog.py" line="182"/>
         <source>锁定至 %1</source>
         <translation>Locked until %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="211"/>
+        <location filename="../dialogs/account_dialog.py" line="212"/>
         <source>启用</source>
         <translation>Activate</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="239"/>
+        <location filename="../dialogs/account_dialog.py" line="240"/>
         <source>停用账户“%1”？停用后不能再登录，已有记录不受影响。</source>
         <translation>Deactivate the account “%1”? It can no longer sign in; its records stay as they are.</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="241"/>
+        <location filename="../dialogs/account_dialog.py" line="242"/>
         <source>停用账户</source>
         <translation>Deactivate Account</translation>
     </message>
@@ -459,29 +449,14 @@
         <translation>Audit Trail Check</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="216"/>
+        <location filename="../pages/audit_page.py" line="214"/>
         <source>导出审计记录</source>
         <translation>Export Audit Trail</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="216"/>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbooks (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../pages/audit_page.py" line="230"/>
-        <source>导出完成</source>
-        <translation>Export Finished</translation>
-    </message>
-    <message>
-        <location filename="../pages/audit_page.py" line="231"/>
+        <location filename="../pages/audit_page.py" line="217"/>
         <source>已导出 %1 条审计记录到 %2</source>
         <translation>Exported %1 audit entries to %2</translation>
-    </message>
-    <message>
-        <location filename="../pages/audit_page.py" line="242"/>
-        <source>正在导出……</source>
-        <translation>Exporting…</translation>
     </message>
 </context>
 <context>
@@ -1250,12 +1225,12 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../dialogs/form_dialog.py" line="48"/>
+        <location filename="../dialogs/form_dialog.py" line="31"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../dialogs/form_dialog.py" line="50"/>
+        <location filename="../dialogs/form_dialog.py" line="34"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1522,37 +1497,37 @@
         <translation>Export as an Excel ledger with the current filter and sort order</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="156"/>
+        <location filename="../pages/list_page.py" line="183"/>
         <source>导出台账</source>
         <translation>Export Ledger</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="156"/>
+        <location filename="../pages/list_page.py" line="157"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="178"/>
+        <location filename="../pages/list_page.py" line="168"/>
         <source>导出完成</source>
         <translation>Export Complete</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="179"/>
+        <location filename="../pages/list_page.py" line="186"/>
         <source>已导出 %1 条记录到 %2</source>
         <translation>Exported %1 records to %2</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="190"/>
+        <location filename="../pages/list_page.py" line="178"/>
         <source>正在导出……</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="316"/>
+        <location filename="../pages/list_page.py" line="326"/>
         <source>共 %1 条</source>
         <translation>Records: %1</translation>
     </message>
     <message>
-        <location filename="../pages/list_page.py" line="327"/>
+        <location filename="../pages/list_page.py" line="337"/>
         <source>没有符合条件的记录。</source>
         <translation>No records match.</translation>
     </message>
@@ -2172,44 +2147,34 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../dialogs/password_dialog.py" line="47"/>
+        <location filename="../dialogs/password_dialog.py" line="48"/>
         <source>修改密码</source>
         <translation>Change Password</translation>
     </message>
     <message>
-        <location filename="../dialogs/password_dialog.py" line="48"/>
+        <location filename="../dialogs/password_dialog.py" line="49"/>
         <source>原密码</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../dialogs/password_dialog.py" line="50"/>
+        <location filename="../dialogs/password_dialog.py" line="51"/>
         <source>重设密码 — %1</source>
         <translation>Reset Password — %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/password_dialog.py" line="52"/>
+        <location filename="../dialogs/password_dialog.py" line="53"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../dialogs/password_dialog.py" line="53"/>
+        <location filename="../dialogs/password_dialog.py" line="54"/>
         <source>再输一遍新密码</source>
         <translation>Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../dialogs/password_dialog.py" line="54"/>
+        <location filename="../dialogs/password_dialog.py" line="55"/>
         <source>密码至少 8 个字符，不能全是数字，不能与用户名相同。</source>
         <translation>At least 8 characters, not only digits, not the username.</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/password_dialog.py" line="66"/>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/password_dialog.py" line="68"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -111,6 +111,7 @@ def service_config(settings: Settings, calendar: WorkCalendar | None = None) -> 
         password_cost=PasswordCost(
             settings.password_time_cost, settings.password_memory_kib, settings.password_parallelism
         ),
+        installation=settings.installation_id[:32],
     )
 
 
@@ -131,6 +132,8 @@ class AppContext:
     # What the login dialog offers: a username to start with; demo data also say the password.
     login_username: str = ""
     demo_password: str = ""
+    # Opened with ``readonly=True``: nothing is written, not even an automatic backup.
+    readonly: bool = False
 
     def sign_in(self, actor: Actor) -> None:
         """Act as ``actor`` (the account that logged in) from now on.
@@ -187,5 +190,6 @@ def open_context(data_dir: str | Path | None = None, *, readonly: bool = False) 
         holidays.problem("zh"),
         config,
         actor,
+        readonly=readonly,
     )
     return context

@@ -6,7 +6,7 @@ appended per object that the flush created, changed or removed:
 
 - a new object: ``create``, ``after`` = its column values;
 - a changed object: ``update``, ``before``/``after`` = the changed columns only
-  (the sync bookkeeping ``updated_at``, ``rev``, ``updated_by``, ``origin`` left
+  (the sync bookkeeping ``updated_at``, ``rev``, ``hlc``, ``updated_by``, ``origin`` left
   out; nothing is written when only those changed); a tombstone set is
   ``delete``, a tombstone taken away ``restore``;
 - a removed object (a hard delete): ``delete``, ``before`` = its values.
@@ -46,7 +46,7 @@ from firstbatch_desk.db.models.audit import AuditEntry
 from firstbatch_desk.domain.dtos.audit import GENESIS_HASH, AuditAction
 
 EXCLUDED_TABLES = frozenset({"audit_entries", "app_meta", "change_counter", "drafts"})
-BOOKKEEPING = frozenset({"updated_at", "rev", "updated_by", "origin"})
+BOOKKEEPING = frozenset({"updated_at", "rev", "updated_by", "origin", "hlc"})
 ALWAYS_REDACTED = frozenset({"password_hash"})
 REDACTED = "******"
 TOMBSTONE = "deleted_at"

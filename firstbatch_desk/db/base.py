@@ -35,9 +35,11 @@ class SyncMixin:
     origin: Mapped[str] = mapped_column(String(32), default="")
     rev: Mapped[int] = mapped_column(Integer, default=0, index=True)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # Hybrid logical clock stamp of the last change (domain/hlc.py); "" before sync existed.
+    hlc: Mapped[str] = mapped_column(String(64), default="")
 
 
-SYNC_COLUMNS = ("created_at", "updated_at", "updated_by", "origin", "rev", "deleted_at")
+SYNC_COLUMNS = ("created_at", "updated_at", "updated_by", "origin", "rev", "deleted_at", "hlc")
 
 
 def enum_type(enum_cls: type[PyEnum]) -> Enum:

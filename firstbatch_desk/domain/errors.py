@@ -80,3 +80,7 @@ class AuthenticationError(FirstBatchError):
         self.tries_left = tries_left
         self.locked_until = locked_until
         super().__init__(code, **params)
+
+
+class SyncError(FirstBatchError):
+    """A sync with the hub, or a bundle file, was refused; nothing was changed."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from firstbatch_desk.domain.sync_messages import SYNC_MESSAGES
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # credit code
     "credit_code.empty": (
@@ -604,6 +606,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup.problem_not_sqlite": ("不是数据库文件", "not a database file"),
     "backup.problem_no_record": ("没有核对记录", "no check record"),
     "backup.problem_changed": ("写好后被改动过", "changed since it was written"),
+    # automatic backups, the restore dialog and a damaged database at start-up
+    "backup.auto_failed": (
+        "自动备份没有完成：{detail}",
+        "The automatic backup was not completed: {detail}",
+    ),
+    "backup.counts": (
+        "企业 {enterprises} 家、认定 {recognitions} 项、档案 {cases} 份、走访 {visits} 次、"
+        "诉求 {needs} 项",
+        "{enterprises} enterprises, {recognitions} recognitions, {cases} cases, "
+        "{visits} visits, {needs} needs",
+    ),
+    "backup.counts_unknown": ("记录数不详", "record counts unknown"),
+    "backup.restore_confirm": (
+        "将用 {when} 的备份（{counts}）替换当前数据库。\n\n"
+        "当前数据库会先另存到备份文件夹“{folder}”（文件名以 before-restore 结尾），"
+        "不会删除，需要时可以再恢复它。恢复后程序重新打开数据，需要重新登录。\n\n确定恢复吗？",
+        "The current database will be replaced by the backup of {when} ({counts}).\n\n"
+        "The current database is first kept in the backup folder \u201c{folder}\u201d "
+        "(its name ends in before-restore); nothing is deleted and it can be restored "
+        "later. After the restore the program opens the data again and asks you to log "
+        "in.\n\nRestore now?",
+    ),
+    "backup.restored": (
+        "已用 {when} 的备份恢复数据库（{counts}）。",
+        "The database was restored from the backup of {when} ({counts}).",
+    ),
+    "backup.kept_aside": (
+        "恢复前的数据库已另存为“{path}”。",
+        "The database as it was before has been kept as \u201c{path}\u201d.",
+    ),
+    "backup.kept_aside_raw": (
+        "恢复前的数据库已损坏，已原样另存为“{path}”。",
+        "The database as it was before was damaged; it has been kept byte for byte as "
+        "\u201c{path}\u201d.",
+    ),
+    "backup.damaged_offer": (
+        "最近一份完好的备份是 {when} 的备份（{counts}）。\n"
+        "恢复它时，已损坏的数据库会原样另存到备份文件夹“{folder}”，不会删除。",
+        "The newest good backup is the one of {when} ({counts}).\n"
+        "Restoring it keeps the damaged database, byte for byte, in the backup folder "
+        "\u201c{folder}\u201d; nothing is deleted.",
+    ),
+    "backup.no_good_backup": (
+        "备份文件夹“{folder}”中没有完好的备份可以恢复。损坏的数据库未做任何改动，请联系管理员。",
+        "The backup folder \u201c{folder}\u201d holds no good backup to restore. The "
+        "damaged database was not changed; ask an administrator.",
+    ),
+    "backup.ask_admin": (
+        "请管理员从备份恢复（文件 → 从备份恢复…）。",
+        "Ask an administrator to restore a backup (File → Restore from Backup…).",
+    ),
     # accounts
     "permission.denied": (
         "您的角色“{role}”不能{action}；这需要“{needed}”或更高的角色。",
@@ -700,6 +753,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The audit check was cancelled; nothing was changed.",
     ),
 }
+
+MESSAGES.update(SYNC_MESSAGES)
 
 
 def render(code: str, lang: str = "zh", /, **params: Any) -> str:

@@ -23,6 +23,7 @@ from firstbatch_desk.services.products import ProductService
 from firstbatch_desk.services.recognitions import RecognitionService
 from firstbatch_desk.services.reference import ReferenceService
 from firstbatch_desk.services.reporting import ReportService
+from firstbatch_desk.services.sync import SyncService
 from firstbatch_desk.services.visits import VisitService
 from firstbatch_desk.services.worklist import WorklistService
 
@@ -46,6 +47,7 @@ class Services:
     imports: ImportService
     backups: BackupService
     audit: AuditService
+    sync: SyncService
 
     @classmethod
     def build(
@@ -74,6 +76,7 @@ class Services:
             imports=ImportService(*args),
             backups=BackupService(*args),
             audit=AuditService(*args),
+            sync=SyncService(*args),
         )
 
 

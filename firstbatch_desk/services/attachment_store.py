@@ -99,6 +99,23 @@ class AttachmentStore:
                     path.unlink(missing_ok=True)
         return StoredFile(digest, display, media_type, size, note)
 
+    def put_bytes(self, data: bytes, sha256: str) -> bool:
+        """Store bytes that arrived by their hash (sync); False if they do not match it."""
+        if hashlib.sha256(data).hexdigest() != sha256:
+            return False
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _store_error(exc, self.directory) from exc
+        scratch: list[Path] = []
+        try:
+            self._commit(self._write_temp(data, scratch), sha256, len(data))
+        finally:
+            for path in scratch:
+                with contextlib.suppress(OSError):
+                    path.unlink(missing_ok=True)
+        return True
+
     def _sweep_stale_temps(self) -> None:
         """Remove temporary files over an hour old that a killed process left behind.
 

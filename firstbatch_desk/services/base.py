@@ -64,6 +64,7 @@ class ServiceConfig:
     bureau_name: str = "嘉兴市经济和信息化局"
     report_font: str = ""
     password_cost: PasswordCost = field(default_factory=PasswordCost)
+    installation: str = ""  # this computer's id (settings), which the hub knows it by
 
 
 class ServiceBase:

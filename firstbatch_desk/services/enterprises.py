@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from firstbatch_desk.db.models import (
@@ -76,14 +76,14 @@ class EnterpriseService(ServiceBase):
             self._apply(session, enterprise, data)
             self._replace_contacts(session, enterprise.id, data.contacts)
             session.flush()
-            # The visit list sorts by a copy of the name (an index, not a join).
-            session.execute(
-                update(Visit)
-                .where(
+            # The visit list sorts by a copy of the name (an index, not a join); the
+            # copies change through the ORM so they are stamped, audited and synced.
+            for visit in session.scalars(
+                select(Visit).where(
                     Visit.enterprise_id == enterprise.id, Visit.enterprise_name != enterprise.name
                 )
-                .values(enterprise_name=enterprise.name)
-            )
+            ):
+                visit.enterprise_name = enterprise.name
             indexing.reindex_enterprises(session, [enterprise.id])
             product_ids = session.scalars(
                 select(Product.id).where(Product.enterprise_id == enterprise.id)

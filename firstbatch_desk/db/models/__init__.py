@@ -15,6 +15,13 @@ from firstbatch_desk.db.models.reference import (
     reference_id,
 )
 from firstbatch_desk.db.models.register import Case, Contact, Enterprise, Product, Recognition
+from firstbatch_desk.db.models.sync import (
+    SyncBase,
+    SyncBlob,
+    SyncBundle,
+    SyncConflict,
+    SyncInstallation,
+)
 from firstbatch_desk.db.models.visits import (
     Visit,
     VisitAttendee,
@@ -67,6 +74,11 @@ __all__ = [
     "Officer",
     "Product",
     "Recognition",
+    "SyncBase",
+    "SyncBlob",
+    "SyncBundle",
+    "SyncConflict",
+    "SyncInstallation",
     "Visit",
     "VisitAttendee",
     "VisitCase",

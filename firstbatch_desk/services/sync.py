@@ -1,0 +1,659 @@
+"""Syncing this laptop with the office hub: over the network, or by signed bundle file.
+
+A sync pushes first (this laptop's rows changed since the last push, merged into
+the hub in one transaction: all or nothing), then pulls (the hub's rows changed
+since the last pull, read from one snapshot and taken in chunks, each chunk
+committed with a cursor, so a sync cut off goes on where it stopped).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from firstbatch_desk.db.migrate import current_revision, head_revision, known_revisions
+from firstbatch_desk.db.models.sync import SyncBundle, SyncConflict
+from firstbatch_desk.db.session import CLOCK_KEY, next_rev
+from firstbatch_desk.db.sync_codec import TableCodec, codec_for, codecs, dumps
+from firstbatch_desk.domain.dtos.sync import BundleResult, ConflictView, SyncReport, SyncStatus
+from firstbatch_desk.domain.errors import NotFoundError, SyncError, ValidationError
+from firstbatch_desk.domain.hlc import HybridClock
+from firstbatch_desk.paths import AppPaths
+from firstbatch_desk.services.attachment_store import AttachmentStore
+from firstbatch_desk.services.base import ServiceBase
+from firstbatch_desk.services.sync_bundle import PULL, PUSH, read_bundle, write_bundle
+from firstbatch_desk.services.sync_hub import (
+    HubFacts,
+    PushItem,
+    conflicts_for,
+    count_changes,
+    current_rev,
+    hub_engine,
+    init_hub,
+    installation_row,
+    merge_push,
+    missing_blobs,
+    note_progress,
+    put_blob,
+    read_blob,
+    read_changes,
+    read_facts,
+    register,
+    take_rev,
+    unreachable,
+)
+from firstbatch_desk.services.sync_labels import record_label
+from firstbatch_desk.services.sync_local import (
+    CURSOR,
+    HUB_ID,
+    KEY,
+    LAST_SYNC,
+    PULLED,
+    LocalState,
+    apply_incoming,
+    count_outgoing,
+    local_counter,
+    outgoing,
+    read_state,
+    remember_clock,
+    settle_push,
+    store_conflicts,
+    write_meta,
+)
+
+Progress = Callable[[str, int, int], None]  # phase ("push"/"pull"), done, total
+PULL_CHUNK = 5000
+
+
+def _quiet(_phase: str, _done: int, _total: int) -> None:
+    return None
+
+
+class SyncService(ServiceBase):
+    # --- the hub --------------------------------------------------------------------------
+
+    def init_hub(self, url: str) -> tuple[HubFacts, bool]:
+        """Prepare the PostgreSQL database at ``url`` as the hub (idempotent)."""
+        engine = hub_engine(url)
+        try:
+            return init_hub(engine)
+        except (OperationalError, DBAPIError) as exc:
+            raise unreachable(exc, url) from exc
+        finally:
+            engine.dispose()
+
+    def write_key_file(self, url: str, path: Path) -> HubFacts:
+        """Write the hub's id and bureau key for laptops that never reach the network."""
+        with self._hub(url) as engine, engine.connect() as hub:
+            facts = read_facts(hub, url)
+        content = {"hub_id": facts.hub_id, "key": facts.key.hex()}
+        try:
+            Path(path).write_text(json.dumps(content), encoding="utf-8")
+        except OSError as exc:
+            raise SyncError(
+                "sync.bad_key_file", name=str(path), reason=exc.strerror or exc
+            ) from exc
+        return facts
+
+    def register_with_key_file(self, path: Path) -> str:
+        """Register this laptop with the hub named in a key file; return the hub's id."""
+        try:
+            content = json.loads(Path(path).read_text(encoding="utf-8"))
+            facts = HubFacts(str(content["hub_id"]), bytes.fromhex(content["key"]))
+        except OSError as exc:
+            raise SyncError("sync.bad_key_file", name=str(path), reason=exc.strerror) from exc
+        except (ValueError, KeyError, TypeError) as exc:
+            raise SyncError("sync.bad_key_file", name=str(path), reason="格式不对") from exc
+        with self._write() as session:
+            self._adopt(session.connection(), facts)
+        return facts.hub_id
+
+    # --- status and conflicts -------------------------------------------------------------
+
+    def status(self) -> SyncStatus:
+        with self._read() as session:
+            connection = session.connection()
+            state = read_state(connection)
+            upto = local_counter(connection)
+            pending = sum(
+                count_outgoing(connection, codec, state.pushed_rev, upto) for codec in codecs()
+            )
+            open_conflicts = self._count(
+                session, select(SyncConflict.id).where(SyncConflict.resolved_at.is_(None))
+            )
+        return SyncStatus(state.registered, state.hub_id, state.last_sync, pending, open_conflicts)
+
+    def conflicts(self, *, include_settled: bool = False) -> list[ConflictView]:
+        with self._read() as session:
+            statement = select(SyncConflict).order_by(SyncConflict.detected_at.desc())
+            if not include_settled:
+                statement = statement.where(SyncConflict.resolved_at.is_(None))
+            return [self._view(session, row) for row in session.scalars(statement)]
+
+    def resolve(self, conflict_id: uuid.UUID, side: str) -> ConflictView:
+        """Settle a conflict: keep ``"mine"`` or take ``"theirs"`` for that field."""
+        if side not in ("mine", "theirs"):
+            raise ValidationError("sync.conflict_missing")
+        with self._write() as session:
+            conflict = session.get(SyncConflict, conflict_id)
+            if conflict is None or conflict.resolved_at is not None:
+                raise NotFoundError("sync.conflict_missing")
+            codec = codec_for(conflict.table_name)
+            record = self._record(session, codec, conflict.row_id)
+            if record is not None:
+                chosen = json.loads(conflict.mine if side == "mine" else conflict.theirs)
+                decoded = codec.decode({conflict.field: chosen}).get(conflict.field)
+                if getattr(record, conflict.field) != decoded:
+                    setattr(record, conflict.field, decoded)
+            conflict.resolved_at = self._now()
+            conflict.resolution = side
+            session.flush()
+            return self._view(session, conflict)
+
+    # --- sync over the network ------------------------------------------------------------
+
+    def sync(self, url: str, progress: Progress | None = None) -> SyncReport:
+        """Push this laptop's changes to the hub at ``url``, then pull the hub's."""
+        progress = progress or _quiet
+        with self._hub(url) as engine:
+            try:
+                with engine.connect() as hub:
+                    facts = read_facts(hub, url)
+                self._check_schema(engine, url)
+                with self._write() as session:
+                    self._adopt(session.connection(), facts)
+                    state = read_state(session.connection())
+                pushed = self._push(engine, state, progress)
+                pulled, files, found = self._pull(engine, progress)
+            except (OperationalError, DBAPIError) as exc:
+                raise SyncError("sync.interrupted", reason=_reason(exc)) from exc
+        # Conflicts found at the hub reach this laptop with the pull: counted once there.
+        return SyncReport(pushed, pulled, files, found)
+
+    @contextmanager
+    def _hub(self, url: str) -> Any:
+        engine = hub_engine(url)
+        try:
+            with engine.connect():
+                pass
+        except (OperationalError, DBAPIError) as exc:
+            engine.dispose()
+            raise unreachable(exc, url) from exc
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+
+    def _check_schema(self, engine: Engine, url: str) -> None:
+        revision = current_revision(engine)
+        if revision is not None and revision not in known_revisions():
+            raise SyncError("sync.hub_newer")
+        if revision != head_revision():
+            raise SyncError("sync.hub_not_ready", url=url)
+
+    def _adopt(self, connection: Connection, facts: HubFacts) -> None:
+        state = read_state(connection)
+        if state.hub_id and state.hub_id != facts.hub_id:
+            raise SyncError("sync.other_hub", registered=state.hub_id, hub=facts.hub_id)
+        if not state.registered:
+            write_meta(connection, {HUB_ID: facts.hub_id, KEY: facts.key.hex()})
+
+    @property
+    def _installation(self) -> str:
+        return self._config.installation or "local"
+
+    def _clock(self, session: Session) -> HybridClock:
+        clock = session.info.get(CLOCK_KEY)
+        return clock if isinstance(clock, HybridClock) else HybridClock(self._installation)
+
+    def _push(self, engine: Engine, state: LocalState, progress: Progress) -> int:
+        since, done = state.pushed_rev, 0
+        with self._read() as session:
+            local = session.connection()
+            upto = local_counter(local)
+            total = sum(count_outgoing(local, codec, since, upto) for codec in codecs())
+            progress("push", 0, total)
+            store = self._store()
+            with engine.begin() as hub:
+                rev = take_rev(hub)
+                register(hub, self._installation, self._actor.name)
+                for codec in codecs():
+                    for items in outgoing(local, codec, since, upto):
+                        merge_push(hub, codec, items, rev=rev, installation=self._installation)
+                        if codec.name == "attachments":
+                            self._send_files(hub, store, (item.row["sha256"] for item in items))
+                        done += len(items)
+                        progress("push", done, total)
+                note_progress(hub, self._installation, pushed_rev=upto)
+        with self._write() as session:
+            settle_push(session.connection(), since, upto)
+        return done
+
+    def _send_files(self, hub: Connection, store: AttachmentStore, digests: Iterable[str]) -> int:
+        sent = 0
+        for digest in sorted(missing_blobs(hub, digests)):
+            path = store.path_of(digest)
+            if path is not None:
+                put_blob(hub, digest, path.read_bytes())
+                sent += 1
+        return sent
+
+    def _pull(self, engine: Engine, progress: Progress) -> tuple[int, int, int]:
+        with self._read() as session:
+            state = read_state(session.connection())
+        since, done, files, found = state.pulled_rev, 0, 0, 0
+        with engine.connect() as hub:
+            hub = hub.execution_options(isolation_level="REPEATABLE READ")
+            with hub.begin():
+                until = current_rev(hub)
+                cursor = state.cursor
+                if not cursor or cursor.get("since") != since or cursor.get("until") != until:
+                    cursor = None  # the hub moved on: start this pull afresh (it is idempotent)
+                total = sum(count_changes(hub, codec, since, until) for codec in codecs())
+                progress("pull", 0, total)
+                for index, codec in enumerate(codecs()):
+                    if cursor is not None and index < cursor["table"]:
+                        continue
+                    after = None
+                    if cursor is not None and index == cursor["table"]:
+                        after = (int(cursor["rev"]), uuid.UUID(cursor["id"]))
+                    while rows := read_changes(
+                        hub, codec, since=since, until=until, after=after, limit=PULL_CHUNK
+                    ):
+                        found += self._take(codec, rows, cursor_at=(since, until, index))
+                        if codec.name == "attachments":
+                            files += self._fetch_files(hub, rows)
+                        after = (int(rows[-1]["rev"]), rows[-1]["id"])
+                        done += len(rows)
+                        progress("pull", done, total)
+                hub_conflicts = _conflicts_for(hub, self._installation, since, until)
+        with self._write() as session:
+            connection = session.connection()
+            found += store_conflicts(connection, hub_conflicts) if hub_conflicts else 0
+            write_meta(
+                connection,
+                {PULLED: str(until), CURSOR: "", LAST_SYNC: self._now().isoformat()},
+            )
+            remember_clock(connection, self._clock(session))
+        with engine.begin() as hub:
+            note_progress(hub, self._installation, pulled_rev=until)
+        return done, files, found
+
+    def _take(
+        self,
+        codec: TableCodec,
+        rows: list[dict[str, Any]],
+        *,
+        cursor_at: tuple[int, int, int] | None,
+        pushed_rev: int | None = None,
+    ) -> int:
+        """Apply one chunk of hub rows in one local transaction (with the cursor)."""
+        with self._write() as session:
+            connection = session.connection()
+            if pushed_rev is None:
+                pushed_rev = read_state(connection).pushed_rev
+            rev: list[int] = []
+
+            def take_local_rev() -> int:
+                if not rev:
+                    rev.append(next_rev(connection))
+                return rev[0]
+
+            received = apply_incoming(
+                session,
+                codec,
+                rows,
+                pushed_rev=pushed_rev,
+                clock=self._clock(session),
+                installation=self._installation,
+                take_rev=take_local_rev,
+            )
+            if cursor_at is not None:
+                since, until, index = cursor_at
+                cursor = {
+                    "since": since,
+                    "until": until,
+                    "table": index,
+                    "rev": int(rows[-1]["rev"]),
+                    "id": str(rows[-1]["id"]),
+                }
+                write_meta(connection, {CURSOR: dumps(cursor)})
+        return received.conflicts
+
+    def _fetch_files(self, hub: Connection, rows: list[dict[str, Any]]) -> int:
+        store, fetched = self._store(), 0
+        for digest in sorted({row["sha256"] for row in rows if row.get("deleted_at") is None}):
+            if store.path_of(digest) is not None:
+                continue
+            data = read_blob(hub, digest)
+            if data is not None and store.put_bytes(data, digest):
+                fetched += 1
+        return fetched
+
+    def _store(self) -> AttachmentStore:
+        return AttachmentStore(AppPaths(self._database_path.parent).attachment_dir)
+
+    # --- bundles --------------------------------------------------------------------------
+
+    def export_bundle(self, path: Path) -> BundleResult:
+        """Write this laptop's changes not yet acknowledged by the hub to a signed file."""
+        with self._read() as session:
+            local = session.connection()
+            state = read_state(local)
+            if not state.registered or state.key is None:
+                raise SyncError("sync.not_registered")
+            upto = local_counter(local)
+            changes: dict[str, list[Any]] = {}
+            digests: set[str] = set()
+            for codec in codecs():
+                for items in outgoing(local, codec, state.pushed_rev, upto):
+                    changes.setdefault(codec.name, []).extend(
+                        [codec.encode(item.row), item.base] for item in items
+                    )
+                    if codec.name == "attachments":
+                        digests.update(item.row["sha256"] for item in items)
+            blobs = self._local_blobs(digests)
+        body = {
+            "installation": self._installation,
+            "officer": self._actor.name,
+            "since": state.pushed_rev,
+            "upto": upto,
+            "pulled_rev": state.pulled_rev,
+            "changes": changes,
+            "blobs": blobs,
+        }
+        write_bundle(
+            path,
+            kind=PUSH,
+            hub_id=state.hub_id,
+            key=state.key,
+            installation=self._installation,
+            body=body,
+        )
+        records = sum(len(rows) for rows in changes.values())
+        return BundleResult(PUSH, str(path), records, len(blobs))
+
+    def export_hub_bundle(self, url: str, installation: str, path: Path) -> BundleResult:
+        """At the office: write the hub's changes for one laptop to a signed file."""
+        with self._hub(url) as engine, engine.connect() as hub:
+            facts = read_facts(hub, url)
+            hub = hub.execution_options(isolation_level="REPEATABLE READ")
+            with hub.begin():
+                known = _installation_row(hub, installation)
+                if known is None:
+                    raise SyncError("sync.unknown_installation", installation=installation)
+                since, until = int(known["pulled_rev"]), current_rev(hub)
+                changes: dict[str, list[Any]] = {}
+                digests: set[str] = set()
+                for codec in codecs():
+                    after = None
+                    while rows := read_changes(
+                        hub, codec, since=since, until=until, after=after, limit=PULL_CHUNK
+                    ):
+                        changes.setdefault(codec.name, []).extend(codec.encode(r) for r in rows)
+                        if codec.name == "attachments":
+                            digests.update(r["sha256"] for r in rows if r["deleted_at"] is None)
+                        after = (int(rows[-1]["rev"]), rows[-1]["id"])
+                conflicts = [
+                    {key: _plain(value) for key, value in row.items()}
+                    for row in _conflicts_for(hub, installation, since, until)
+                ]
+                blobs = {}
+                for digest in sorted(digests):
+                    data = read_blob(hub, digest)
+                    if data is not None:
+                        blobs[digest] = data.hex()
+        body = {
+            "installation": installation,
+            "since": since,
+            "until": until,
+            "ack": int(known["pushed_rev"]),
+            "changes": changes,
+            "conflicts": conflicts,
+            "blobs": blobs,
+        }
+        write_bundle(
+            path,
+            kind=PULL,
+            hub_id=facts.hub_id,
+            key=facts.key,
+            installation=installation,
+            body=body,
+        )
+        records = sum(len(rows) for rows in changes.values())
+        return BundleResult(PULL, str(path), records, len(blobs), len(conflicts))
+
+    def import_bundle(self, path: Path) -> BundleResult:
+        """On a laptop: take in a bundle the hub wrote for it."""
+        with self._read() as session:
+            state = read_state(session.connection())
+        if not state.registered or state.key is None:
+            raise SyncError("sync.not_registered")
+        bundle = read_bundle(path, key=state.key, hub_id=state.hub_id)
+        name = Path(path).name
+        if bundle.kind != PULL:
+            raise SyncError(
+                "sync.bundle_wrong_side",
+                name=name,
+                kind="本机发往总库的同步包",
+                where="办公室用 --url 指定总库",
+                kind_en="a laptop's bundle for the hub",
+                where_en="at the office with --url naming the hub",
+            )
+        body = bundle.body
+        if body.get("installation") != self._installation:
+            raise SyncError(
+                "sync.bundle_not_for_me", name=name, installation=body.get("installation")
+            )
+        self._refuse_repeat(bundle.bundle_id, name)
+        if int(body["since"]) > state.pulled_rev:
+            raise SyncError(
+                "sync.bundle_gap", name=name, since=body["since"], have=state.pulled_rev
+            )
+        store, files = self._store(), 0
+        for digest, data in body.get("blobs", {}).items():
+            if store.path_of(digest) is None and store.put_bytes(bytes.fromhex(data), digest):
+                files += 1
+        records, found = 0, 0
+        with self._write() as session:
+            connection = session.connection()
+            ack = int(body.get("ack", 0))
+            if ack > state.pushed_rev:
+                settle_push(connection, state.pushed_rev, ack)
+            pushed_rev = max(ack, state.pushed_rev)
+            rev: list[int] = []
+
+            def take_local_rev() -> int:
+                if not rev:
+                    rev.append(next_rev(connection))
+                return rev[0]
+
+            for codec in codecs():
+                rows = [
+                    codec.decode(row)
+                    for row in body["changes"].get(codec.name, [])
+                    if int(row.get("rev") or 0) > state.pulled_rev
+                ]
+                received = apply_incoming(
+                    session,
+                    codec,
+                    rows,
+                    pushed_rev=pushed_rev,
+                    clock=self._clock(session),
+                    installation=self._installation,
+                    take_rev=take_local_rev,
+                )
+                records += received.rows
+                found += received.conflicts
+            conflicts = [_conflict_from_text(row) for row in body.get("conflicts", [])]
+            found += store_conflicts(connection, conflicts) if conflicts else 0
+            write_meta(
+                connection,
+                {
+                    PULLED: str(max(state.pulled_rev, int(body["until"]))),
+                    LAST_SYNC: self._now().isoformat(),
+                },
+            )
+            remember_clock(connection, self._clock(session))
+            _note_bundle(session, bundle.bundle_id, PULL, self._installation)
+        return BundleResult(PULL, str(path), records, files, found)
+
+    def import_hub_bundle(self, url: str, path: Path) -> BundleResult:
+        """At the office: merge a laptop's bundle into the hub (all or nothing)."""
+        name = Path(path).name
+        with self._hub(url) as engine:
+            with engine.connect() as hub:
+                facts = read_facts(hub, url)
+            bundle = read_bundle(path, key=facts.key, hub_id=facts.hub_id)
+            if bundle.kind != PUSH:
+                raise SyncError(
+                    "sync.bundle_wrong_side",
+                    name=name,
+                    kind="总库发给本机的同步包",
+                    where="那台电脑上（不加 --url）",
+                    kind_en="the hub's bundle for a laptop",
+                    where_en="on that laptop (without --url)",
+                )
+            body = bundle.body
+            installation = str(body["installation"])
+            records = conflicts = files = 0
+            try:
+                with engine.begin() as hub:
+                    rev = take_rev(hub)
+                    done = hub.execute(
+                        select(SyncBundle.imported_at).where(
+                            SyncBundle.bundle_id == bundle.bundle_id
+                        )
+                    ).scalar()
+                    if done is not None:
+                        raise SyncError(
+                            "sync.bundle_again", name=name, when=done.strftime("%Y-%m-%d %H:%M")
+                        )
+                    register(hub, installation, str(body.get("officer", "")))
+                    for codec in codecs():
+                        items = [
+                            PushItem(codec.decode(row), base)
+                            for row, base in body["changes"].get(codec.name, [])
+                        ]
+                        for start in range(0, len(items), 2000):
+                            conflicts += merge_push(
+                                hub,
+                                codec,
+                                items[start : start + 2000],
+                                rev=rev,
+                                installation=installation,
+                            )
+                        records += len(items)
+                    for digest in sorted(missing_blobs(hub, body.get("blobs", {}))):
+                        put_blob(hub, digest, bytes.fromhex(body["blobs"][digest]))
+                        files += 1
+                    note_progress(
+                        hub,
+                        installation,
+                        pushed_rev=int(body["upto"]),
+                        pulled_rev=int(body.get("pulled_rev", 0)),
+                    )
+                    hub.execute(
+                        SyncBundle.__table__.insert().values(
+                            bundle_id=bundle.bundle_id,
+                            kind=PUSH,
+                            installation=installation,
+                            imported_at=datetime.now(UTC),
+                        )
+                    )
+            except (OperationalError, DBAPIError) as exc:
+                raise unreachable(exc, url) from exc
+        return BundleResult(PUSH, str(path), records, files, conflicts)
+
+    def _refuse_repeat(self, bundle_id: str, name: str) -> None:
+        with self._read() as session:
+            done = session.scalar(
+                select(SyncBundle.imported_at).where(SyncBundle.bundle_id == bundle_id)
+            )
+        if done is not None:
+            raise SyncError("sync.bundle_again", name=name, when=done.strftime("%Y-%m-%d %H:%M"))
+
+    def _local_blobs(self, digests: set[str]) -> dict[str, str]:
+        store, out = self._store(), {}
+        for digest in sorted(digests):
+            path = store.path_of(digest)
+            if path is not None:
+                out[digest] = path.read_bytes().hex()
+        return out
+
+    # --- conflicts in words ---------------------------------------------------------------
+
+    @staticmethod
+    def _record(session: Session, codec: TableCodec, row_id: str) -> Any:
+        from firstbatch_desk.db.models import SYNCED_MODELS
+
+        model = next(m for m in SYNCED_MODELS if m.__tablename__ == codec.name)
+        return session.get(model, uuid.UUID(row_id))
+
+    def _view(self, session: Session, row: SyncConflict) -> ConflictView:
+        return ConflictView(
+            id=row.id,
+            table_name=row.table_name,
+            row_id=row.row_id,
+            record=record_label(session, row.table_name, row.row_id),
+            field=row.field,
+            mine=json.loads(row.mine),
+            theirs=json.loads(row.theirs),
+            winner=row.winner,
+            mine_by=row.mine_by,
+            theirs_by=row.theirs_by,
+            detected_at=row.detected_at,
+            resolved_at=row.resolved_at,
+            resolution=row.resolution,
+        )
+
+
+def _reason(exc: BaseException) -> str:
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
+
+
+def _installation_row(hub: Connection, installation: str) -> dict[str, Any] | None:
+    row = installation_row(hub, installation)
+    return None if row is None else row._asdict()  # type: ignore[attr-defined]
+
+
+def _conflicts_for(
+    hub: Connection, installation: str, since: int, until: int
+) -> list[dict[str, Any]]:
+    return conflicts_for(hub, installation, since=since, until=until)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def _conflict_from_text(row: dict[str, Any]) -> dict[str, Any]:
+    out = dict(row)
+    out["id"] = uuid.UUID(row["id"])
+    for key in ("detected_at", "resolved_at"):
+        out[key] = datetime.fromisoformat(row[key]) if row.get(key) else None
+    return out
+
+
+def _note_bundle(session: Session, bundle_id: str, kind: str, installation: str) -> None:
+    session.add(
+        SyncBundle(
+            bundle_id=bundle_id,
+            kind=kind,
+            installation=installation,
+            imported_at=datetime.now(UTC),
+        )
+    )

@@ -1,0 +1,374 @@
+"""The office hub: a PostgreSQL database with the laptops' schema, and what is done there.
+
+Every write to the hub happens under one advisory lock and takes the hub's next
+change-counter value as its ``rev``, so revisions become visible in order and a
+pull that reads in one snapshot misses nothing. The merge itself runs here, on
+the laptop that syncs, inside the hub's transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, func, select, text, tuple_, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+from firstbatch_desk.db.models import AppMeta, ChangeCounter
+from firstbatch_desk.db.models.sync import SyncBlob, SyncConflict, SyncInstallation
+from firstbatch_desk.db.session import next_rev
+from firstbatch_desk.db.sync_codec import TableCodec, dumps
+from firstbatch_desk.domain.errors import SyncError
+from firstbatch_desk.domain.sync_merge import merge_row
+
+HUB_LOCK = 0x46424453  # "FBDS": one writer at a time
+HUB_ID = "hub.id"
+HUB_KEY = "hub.key"
+# Columns a merged row takes from whichever side wrote last.
+WRITER_COLUMNS = ("updated_at", "updated_by", "origin")
+
+
+@dataclass(frozen=True, slots=True)
+class HubFacts:
+    hub_id: str
+    key: bytes
+
+    @property
+    def key_id(self) -> str:
+        return key_fingerprint(self.key)
+
+
+@dataclass(frozen=True, slots=True)
+class PushItem:
+    """A changed row as the laptop has it, and its base (``None`` when new there)."""
+
+    row: dict[str, Any]
+    base: dict[str, Any] | None
+
+
+def key_fingerprint(key: bytes) -> str:
+    return hashlib.sha256(key).hexdigest()[:16]
+
+
+def shown_url(url: str) -> str:
+    """The address without its password, fit for a message."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def hub_engine(url: str) -> Engine:
+    """An engine for the hub at ``url`` (PostgreSQL through psycopg), not yet connected."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise SyncError("sync.bad_url", url=url) from exc
+    if parsed.get_backend_name() != "postgresql":
+        raise SyncError("sync.bad_url", url=shown_url(url))
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    try:
+        return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise SyncError("sync.bad_url", url=shown_url(url)) from exc
+
+
+def unreachable(exc: BaseException, url: str) -> SyncError:
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
+    return SyncError("sync.unreachable", url=shown_url(url), reason=reason)
+
+
+def init_hub(engine: Engine) -> tuple[HubFacts, bool]:
+    """Create or upgrade the hub's schema and give it an id and a bureau key (once)."""
+    from firstbatch_desk.db.migrate import upgrade
+
+    upgrade(engine)
+    with engine.begin() as connection:
+        lock(connection)
+        facts = _facts(connection)
+        if facts is not None:
+            return facts, False
+        values = {HUB_ID: uuid.uuid4().hex, HUB_KEY: secrets.token_hex(32)}
+        connection.execute(
+            pg_insert(AppMeta)
+            .values([{"key": k, "value": v} for k, v in values.items()])
+            .on_conflict_do_nothing()
+        )
+        return HubFacts(values[HUB_ID], bytes.fromhex(values[HUB_KEY])), True
+
+
+def _facts(connection: Connection) -> HubFacts | None:
+    try:
+        rows = dict(
+            connection.execute(
+                select(AppMeta.key, AppMeta.value).where(AppMeta.key.in_([HUB_ID, HUB_KEY]))
+            ).all()
+        )
+    except DBAPIError:
+        return None
+    if HUB_ID not in rows or HUB_KEY not in rows:
+        return None
+    return HubFacts(rows[HUB_ID], bytes.fromhex(rows[HUB_KEY]))
+
+
+def read_facts(connection: Connection, url: str) -> HubFacts:
+    if connection.in_transaction():
+        with connection.begin_nested():
+            facts = _facts(connection)
+    else:
+        facts = _facts(connection)
+    if facts is None:
+        raise SyncError("sync.hub_not_ready", url=shown_url(url))
+    return facts
+
+
+def lock(connection: Connection) -> None:
+    """Take the hub's writer lock until the transaction ends."""
+    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": HUB_LOCK})
+
+
+def current_rev(connection: Connection) -> int:
+    value = connection.execute(select(ChangeCounter.value).where(ChangeCounter.id == 1)).scalar()
+    return int(value or 0)
+
+
+def begin_snapshot(connection: Connection) -> None:
+    """Read everything that follows from one consistent snapshot of the hub."""
+    connection.execution_options(isolation_level="REPEATABLE READ")
+
+
+def take_rev(connection: Connection) -> int:
+    lock(connection)
+    return next_rev(connection)
+
+
+# --- laptops ----------------------------------------------------------------------------
+
+
+def register(connection: Connection, installation: str, officer: str) -> None:
+    now = datetime.now(UTC)
+    statement = pg_insert(SyncInstallation).values(
+        installation=installation,
+        officer=officer,
+        registered_at=now,
+        last_seen_at=now,
+        pulled_rev=0,
+        pushed_rev=0,
+    )
+    connection.execute(
+        statement.on_conflict_do_update(
+            index_elements=[SyncInstallation.installation],
+            set_={"officer": statement.excluded.officer, "last_seen_at": now},
+        )
+    )
+
+
+def installation_row(connection: Connection, installation: str) -> SyncInstallation | None:
+    row = connection.execute(
+        select(SyncInstallation.__table__).where(SyncInstallation.installation == installation)
+    ).first()
+    return row  # type: ignore[return-value]
+
+
+def note_progress(
+    connection: Connection,
+    installation: str,
+    *,
+    pulled_rev: int | None = None,
+    pushed_rev: int | None = None,
+) -> None:
+    """Remember how far a laptop has come (never backwards)."""
+    values: dict[str, Any] = {"last_seen_at": datetime.now(UTC)}
+    if pulled_rev is not None:
+        values["pulled_rev"] = func.greatest(SyncInstallation.pulled_rev, pulled_rev)
+    if pushed_rev is not None:
+        values["pushed_rev"] = func.greatest(SyncInstallation.pushed_rev, pushed_rev)
+    connection.execute(
+        update(SyncInstallation)
+        .where(SyncInstallation.installation == installation)
+        .values(**values)
+    )
+
+
+# --- changes ----------------------------------------------------------------------------
+
+
+def merge_push(
+    connection: Connection,
+    codec: TableCodec,
+    items: Sequence[PushItem],
+    *,
+    rev: int,
+    installation: str,
+) -> int:
+    """Merge a laptop's changed rows into the hub; return how many conflicts were kept."""
+    if not items:
+        return 0
+    table = codec.table
+    ids = [item.row["id"] for item in items]
+    current = {
+        row.id: row._asdict()
+        for row in connection.execute(select(table).where(table.c.id.in_(ids)))
+    }
+    writes: list[dict[str, Any]] = []
+    conflicts: list[dict[str, Any]] = []
+    now = datetime.now(UTC)
+    for item in items:
+        theirs = current.get(item.row["id"])
+        if theirs is None:
+            writes.append({**item.row, "rev": rev})
+            continue
+        mine_text, theirs_text = codec.encode(item.row), codec.encode(theirs)
+        merged = merge_row(
+            mine_text,
+            theirs_text,
+            item.base,
+            codec.fields,
+            mine_stamp=mine_text.get("hlc", ""),
+            theirs_stamp=theirs_text.get("hlc", ""),
+        )
+        if not merged.same_as(theirs_text, codec.fields):
+            writer = item.row if merged.newer == "mine" else theirs
+            row = {**theirs, **codec.decode(merged.values), "hlc": merged.stamp, "rev": rev}
+            row.update({name: writer[name] for name in WRITER_COLUMNS})
+            writes.append(row)
+        conflicts += conflict_rows(
+            codec.name,
+            merged.conflicts,
+            row_id=str(item.row["id"]),
+            installation=installation,
+            hub_rev=rev,
+            mine_by=str(item.row.get("updated_by", "")),
+            theirs_by=str(theirs.get("updated_by", "")),
+            now=now,
+        )
+    if writes:
+        statement = pg_insert(table)
+        connection.execute(
+            statement.on_conflict_do_update(
+                index_elements=[table.c.id],
+                set_={c.name: statement.excluded[c.name] for c in table.columns if c.name != "id"},
+            ),
+            writes,
+        )
+    if conflicts:
+        connection.execute(pg_insert(SyncConflict).on_conflict_do_nothing(), conflicts)
+    return len(conflicts)
+
+
+def conflict_rows(
+    table_name: str,
+    conflicts: Iterable[Any],
+    *,
+    row_id: str,
+    installation: str,
+    hub_rev: int,
+    mine_by: str,
+    theirs_by: str,
+    now: datetime,
+) -> list[dict[str, Any]]:
+    """Rows of ``sync_conflicts``; the fingerprint makes the same conflict one row."""
+    out = []
+    for conflict in conflicts:
+        mine, theirs = dumps(conflict.mine), dumps(conflict.theirs)
+        fingerprint = hashlib.sha256(
+            "\x1f".join((installation, table_name, row_id, conflict.field, mine, theirs)).encode()
+        ).hexdigest()
+        out.append(
+            {
+                "id": uuid.uuid4(),
+                "fingerprint": fingerprint,
+                "installation": installation,
+                "hub_rev": hub_rev,
+                "table_name": table_name,
+                "row_id": row_id,
+                "field": conflict.field,
+                "mine": mine,
+                "theirs": theirs,
+                "winner": conflict.winner,
+                "mine_by": mine_by[:100],
+                "theirs_by": theirs_by[:100],
+                "detected_at": now,
+                "resolved_at": None,
+                "resolution": "",
+            }
+        )
+    return out
+
+
+def count_changes(connection: Connection, codec: TableCodec, since: int, until: int) -> int:
+    table = codec.table
+    return int(
+        connection.execute(
+            select(func.count()).select_from(table).where(table.c.rev > since, table.c.rev <= until)
+        ).scalar()
+        or 0
+    )
+
+
+def read_changes(
+    connection: Connection,
+    codec: TableCodec,
+    *,
+    since: int,
+    until: int,
+    after: tuple[int, uuid.UUID] | None,
+    limit: int,
+) -> list[dict[str, Any]]:
+    """The hub's rows of one table changed after ``since`` (up to ``until``), in order."""
+    table = codec.table
+    statement = select(table).where(table.c.rev > since, table.c.rev <= until)
+    if after is not None:
+        statement = statement.where(tuple_(table.c.rev, table.c.id) > tuple_(*after))
+    statement = statement.order_by(table.c.rev, table.c.id).limit(limit)
+    return [row._asdict() for row in connection.execute(statement)]
+
+
+def conflicts_for(
+    connection: Connection, installation: str, *, since: int, until: int
+) -> list[dict[str, Any]]:
+    table = SyncConflict.__table__
+    return [
+        row._asdict()
+        for row in connection.execute(
+            select(table).where(
+                table.c.installation == installation,
+                table.c.hub_rev > since,
+                table.c.hub_rev <= until,
+            )
+        )
+    ]
+
+
+# --- attachment bytes -------------------------------------------------------------------
+
+
+def missing_blobs(connection: Connection, digests: Iterable[str]) -> set[str]:
+    wanted = set(digests)
+    if not wanted:
+        return set()
+    have = set(
+        connection.execute(select(SyncBlob.sha256).where(SyncBlob.sha256.in_(wanted))).scalars()
+    )
+    return wanted - have
+
+
+def put_blob(connection: Connection, digest: str, data: bytes) -> None:
+    connection.execute(
+        pg_insert(SyncBlob)
+        .values(sha256=digest, size=len(data), data=data)
+        .on_conflict_do_nothing()
+    )
+
+
+def read_blob(connection: Connection, digest: str) -> bytes | None:
+    data = connection.execute(select(SyncBlob.data).where(SyncBlob.sha256 == digest)).scalar()
+    return None if data is None else bytes(data)

@@ -26,6 +26,8 @@ class Settings:
     report_font: str = ""
     # The window locks after this many minutes without a key press or mouse use (0: never).
     idle_lock_minutes: int = 15
+    # The office hub (PostgreSQL) this computer syncs with; remembered after a sync.
+    hub_url: str = ""
     # Argon2id cost of new password hashes (see domain.accounts.PasswordCost); lower only in
     # tests: a hash keeps its own cost, and a login re-hashes a password made with another.
     password_time_cost: int = 3

@@ -15,6 +15,7 @@ from firstbatch_desk.cli import (
     export_command,
     import_command,
     report_commands,
+    sync_commands,
 )
 from firstbatch_desk.cli.options import data_dir_option
 from firstbatch_desk.domain.errors import FirstBatchError
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_command.add_import_parser(sub)
     backup_commands.add_backup_parsers(sub)
     audit_command.add_audit_parser(sub)
+    sync_commands.add_sync_parsers(sub)
     return parser
 
 
@@ -87,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "backup": backup_commands.run_backup,
         "restore": backup_commands.run_restore,
         "audit": audit_command.run,
+        "hub": sync_commands.run_hub,
+        "sync": sync_commands.run_sync,
     }
     try:
         return handlers[args.command](args)

@@ -132,6 +132,11 @@ class SyncService(ServiceBase):
             )
         return SyncStatus(state.registered, state.hub_id, state.last_sync, pending, open_conflicts)
 
+    def state(self) -> LocalState:
+        """How far this laptop has come with its hub (what ``app_meta`` remembers)."""
+        with self._read() as session:
+            return read_state(session.connection())
+
     def conflicts(self, *, include_settled: bool = False) -> list[ConflictView]:
         with self._read() as session:
             statement = select(SyncConflict).order_by(SyncConflict.detected_at.desc())
@@ -386,6 +391,7 @@ class SyncService(ServiceBase):
         """At the office: write the hub's changes for one laptop to a signed file."""
         with self._hub(url) as engine, engine.connect() as hub:
             facts = read_facts(hub, url)
+            hub.rollback()
             hub = hub.execution_options(isolation_level="REPEATABLE READ")
             with hub.begin():
                 known = _installation_row(hub, installation)

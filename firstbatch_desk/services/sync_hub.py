@@ -24,9 +24,10 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from firstbatch_desk.db.models import AppMeta, ChangeCounter
 from firstbatch_desk.db.models.sync import SyncBlob, SyncConflict, SyncInstallation
 from firstbatch_desk.db.session import next_rev
-from firstbatch_desk.db.sync_codec import TableCodec, dumps
+from firstbatch_desk.db.sync_codec import TableCodec, dumps, encode_value
 from firstbatch_desk.domain.errors import SyncError
-from firstbatch_desk.domain.sync_merge import merge_row
+from firstbatch_desk.domain.sync_merge import FieldConflict, merge_row
+from firstbatch_desk.services.sync_twins import find_twins, free_value
 
 HUB_LOCK = 0x46424453  # "FBDS": one writer at a time
 HUB_ID = "hub.id"
@@ -250,6 +251,7 @@ def merge_push(
             theirs_by=str(theirs.get("updated_by", "")),
             now=now,
         )
+    writes = _settle_twins(connection, codec, writes, conflicts, installation=installation, rev=rev)
     if writes:
         statement = pg_insert(table)
         connection.execute(
@@ -262,6 +264,39 @@ def merge_push(
     if conflicts:
         connection.execute(pg_insert(SyncConflict).on_conflict_do_nothing(), conflicts)
     return len(conflicts)
+
+
+def _settle_twins(
+    connection: Connection,
+    codec: TableCodec,
+    writes: list[dict[str, Any]],
+    conflicts: list[dict[str, Any]],
+    *,
+    installation: str,
+    rev: int,
+) -> list[dict[str, Any]]:
+    """Arriving rows whose unique value another hub record holds (see sync_twins)."""
+    dropped: set[int] = set()
+    for twin in find_twins(connection, codec, writes):
+        row = writes[twin.incoming]
+        if twin.key.is_link:
+            dropped.add(twin.incoming)
+            continue
+        name = twin.key.columns[0]
+        original = row[name]
+        claimed = {other[name] for other in writes}
+        row[name] = free_value(connection, codec.table, name, original, installation[:4], claimed)
+        conflicts += conflict_rows(
+            codec.name,
+            [FieldConflict(name, encode_value(original), encode_value(row[name]), "theirs")],
+            row_id=str(row["id"]),
+            installation=installation,
+            hub_rev=rev,
+            mine_by=str(row.get("updated_by", "")),
+            theirs_by="",
+            now=datetime.now(UTC),
+        )
+    return [row for index, row in enumerate(writes) if index not in dropped]
 
 
 def conflict_rows(

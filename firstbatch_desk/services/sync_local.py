@@ -16,18 +16,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from firstbatch_desk.db.models import AppMeta, ChangeCounter
 from firstbatch_desk.db.models.sync import SyncBase, SyncConflict
 from firstbatch_desk.db.session import CLOCK_META
-from firstbatch_desk.db.sync_codec import TableCodec, codecs, dumps
+from firstbatch_desk.db.sync_codec import TableCodec, codecs, dumps, encode_value
 from firstbatch_desk.domain.hlc import HybridClock
-from firstbatch_desk.domain.sync_merge import merge_row
+from firstbatch_desk.domain.sync_merge import FieldConflict, merge_row
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.sync_hub import WRITER_COLUMNS, PushItem, conflict_rows
+from firstbatch_desk.services.sync_twins import find_twins, free_value
 
 HUB_ID = "sync.hub_id"
 KEY = "sync.key"
@@ -218,7 +219,8 @@ def apply_incoming(
         new_bases.append(
             {"table_name": codec.name, "row_id": mine["id"], "payload": dumps(theirs_text)}
         )
-    upsert(connection, codec, writes)
+    conflicts += _give_way(connection, codec, writes, clock, installation, take_rev, now)
+    upsert(connection, codec, _freeing_first(connection, codec, writes))
     if settled:
         connection.execute(
             delete(SyncBase).where(SyncBase.table_name == codec.name, SyncBase.row_id.in_(settled))
@@ -236,6 +238,61 @@ def apply_incoming(
         received.conflicts = store_conflicts(connection, conflicts)
     reindex(session, codec, rows)
     return received
+
+
+def _give_way(
+    connection: Connection,
+    codec: TableCodec,
+    writes: list[dict[str, Any]],
+    clock: HybridClock,
+    installation: str,
+    take_rev: Callable[[], int],
+    now: datetime,
+) -> list[dict[str, Any]]:
+    """Local records whose unique value an arriving hub record holds give way (sync_twins)."""
+    table, conflicts = codec.table, []
+    arriving = {row["id"] for row in writes}
+    for twin in find_twins(connection, codec, writes):
+        if twin.existing_id in arriving:
+            continue
+        if twin.key.is_link:
+            connection.execute(delete(table).where(table.c.id == twin.existing_id))
+            connection.execute(
+                delete(SyncBase).where(
+                    SyncBase.table_name == codec.name, SyncBase.row_id == twin.existing_id
+                )
+            )
+            continue
+        name = twin.key.columns[0]
+        original = writes[twin.incoming][name]
+        claimed = {row[name] for row in writes}
+        value = free_value(connection, table, name, original, installation[:4], claimed)
+        connection.execute(
+            update(table)
+            .where(table.c.id == twin.existing_id)
+            .values({name: value, "rev": take_rev(), "hlc": clock.now()})
+        )
+        conflicts += conflict_rows(
+            codec.name,
+            [FieldConflict(name, encode_value(original), encode_value(value), "theirs")],
+            row_id=str(twin.existing_id),
+            installation=installation,
+            hub_rev=int(writes[twin.incoming].get("rev") or 0),
+            mine_by="",
+            theirs_by=str(writes[twin.incoming].get("updated_by", "")),
+            now=now,
+        )
+    return conflicts
+
+
+def _freeing_first(
+    connection: Connection, codec: TableCodec, writes: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Rows that move off a unique value another arriving row takes are written first."""
+    movers = {twin.existing_id for twin in find_twins(connection, codec, writes)}
+    if not movers:
+        return writes
+    return sorted(writes, key=lambda row: row["id"] not in movers)
 
 
 def upsert(connection: Connection, codec: TableCodec, rows: list[dict[str, Any]]) -> None:

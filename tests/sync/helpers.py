@@ -43,7 +43,6 @@ def content(context: Any) -> dict[str, dict[str, tuple[Any, ...]]]:
         for codec in codecs():
             columns = [c for c in codec.table.columns if c.name not in SKIP]
             rows = connection.execute(select(*columns)).all()
-            out[codec.name] = {
-                str(row[0]): tuple(codec.encode(row._asdict()).values()) for row in rows
-            }
+            encoded = [codec.encode(row._asdict()) for row in rows]
+            out[codec.name] = {str(row["id"]): tuple(row.values()) for row in encoded}
     return out

@@ -46,7 +46,7 @@ class HybridClock:
 
     def __init__(self, node: str, *, wall: Callable[[], int] = wall_millis, last: str = "") -> None:
         self.node = (node or "local")[:NODE_LENGTH]
-        self._wall = wall
+        self.wall = wall  # the wall clock it reads (tests put it hours off)
         self._lock = threading.Lock()
         seen = Stamp.parse(last)
         self._millis, self._counter = (seen.millis, seen.counter) if seen else (0, 0)
@@ -54,7 +54,7 @@ class HybridClock:
     def now(self) -> str:
         """A new stamp, later than every stamp made or observed before."""
         with self._lock:
-            wall = self._wall()
+            wall = self.wall()
             if wall > self._millis:
                 self._millis, self._counter = wall, 0
             else:

@@ -228,17 +228,20 @@ class SyncService(ServiceBase):
             total = sum(count_outgoing(local, codec, since, upto) for codec in codecs())
             progress("push", 0, total)
             store = self._store()
-            with engine.begin() as hub:
-                rev = take_rev(hub)
-                register(hub, self._installation, self._actor.name)
-                for codec in codecs():
-                    for items in outgoing(local, codec, since, upto):
-                        merge_push(hub, codec, items, rev=rev, installation=self._installation)
-                        if codec.name == "attachments":
-                            self._send_files(hub, store, (item.row["sha256"] for item in items))
-                        done += len(items)
-                        progress("push", done, total)
-                note_progress(hub, self._installation, pushed_rev=upto)
+            try:
+                with engine.begin() as hub:
+                    rev = take_rev(hub)
+                    register(hub, self._installation, self._actor.name)
+                    for codec in codecs():
+                        for items in outgoing(local, codec, since, upto):
+                            merge_push(hub, codec, items, rev=rev, installation=self._installation)
+                            if codec.name == "attachments":
+                                self._send_files(hub, store, (i.row["sha256"] for i in items))
+                            done += len(items)
+                            progress("push", done, total)
+                    note_progress(hub, self._installation, pushed_rev=upto)
+            except (OperationalError, DBAPIError) as exc:  # the hub's, not this file's
+                raise SyncError("sync.interrupted", reason=_reason(exc)) from exc
         with self._write() as session:
             settle_push(session.connection(), since, upto)
         return done

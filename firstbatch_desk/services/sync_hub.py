@@ -236,7 +236,10 @@ def merge_push(
             mine_stamp=mine_text.get("hlc", ""),
             theirs_stamp=theirs_text.get("hlc", ""),
         )
-        if not merged.same_as(theirs_text, codec.fields):
+        unchanged = merged.same_as(theirs_text, codec.fields) and merged.stamp == theirs_text["hlc"]
+        if not (unchanged and merged.same_as(mine_text, codec.fields)):
+            # Written also when only the pusher's copy differs (it lost a field, or only its
+            # stamps are newer): the new hub revision brings the merged row back to it.
             writer = item.row if merged.newer == "mine" else theirs
             row = {**theirs, **codec.decode(merged.values), "hlc": merged.stamp, "rev": rev}
             row.update({name: writer[name] for name in WRITER_COLUMNS})

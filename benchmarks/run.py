@@ -21,6 +21,7 @@ from harness import Benchmark, Figure, print_report
 from import_export import import_export
 from reports import report_figures
 from startup import cold_info
+from sync import sync_figures
 from visit_save import visit_save
 from worklist import worklist_figures
 
@@ -33,6 +34,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "worklist": worklist_figures,
     "visit-save": visit_save,
     "import-export": import_export,
+    "sync": sync_figures,
 }
 
 

@@ -112,34 +112,46 @@ def reindex_cases(session: Session, ids: Sequence[uuid.UUID]) -> None:
     fts.index_documents(connection, CASE, docs)
 
 
+NOTE_PARTS = (
+    "production_status",
+    "sales_status",
+    "application_progress",
+    "new_users",
+    "policies_explained",
+    "summary",
+)
+
+
 def visit_parts(enterprise_name: str, note: VisitNote | None) -> list[str | None]:
     if note is None:
         return [enterprise_name]
-    return [
-        enterprise_name,
-        note.production_status,
-        note.sales_status,
-        note.application_progress,
-        note.new_users,
-        note.policies_explained,
-        note.summary,
-    ]
+    return [enterprise_name, *(getattr(note, name) for name in NOTE_PARTS)]
 
 
 def reindex_visits(session: Session, ids: Sequence[uuid.UUID]) -> None:
+    # Plain columns, not ORM objects: a sync may reindex hundreds of thousands of visits.
     connection = session.connection()
-    docs = []
     rows = session.execute(
-        select(Visit, Enterprise.name, VisitNote)
+        select(
+            Visit.id,
+            Visit.deleted_at,
+            Enterprise.name,
+            VisitNote.id.label("note_id"),
+            *(getattr(VisitNote, name) for name in NOTE_PARTS),
+        )
         .join(Enterprise, Enterprise.id == Visit.enterprise_id)
         .outerjoin(VisitNote, VisitNote.visit_id == Visit.id)
         .where(Visit.id.in_(ids))
     )
-    for visit, enterprise_name, note in rows:
-        if visit.deleted_at is not None:
-            fts.remove_documents(connection, VISIT, [visit.id])
-            continue
-        docs.append((visit.id, visit_parts(enterprise_name, note)))
+    gone, docs = [], []
+    for row in rows:
+        if row.deleted_at is not None:
+            gone.append(row.id)
+        elif row.note_id is None:
+            docs.append((row.id, [row.name]))
+        else:
+            docs.append((row.id, [row.name, *(getattr(row, name) for name in NOTE_PARTS)]))
+    fts.remove_documents(connection, VISIT, gone)
     fts.index_documents(connection, VISIT, docs)
 
 

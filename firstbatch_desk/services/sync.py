@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -64,11 +64,19 @@ from firstbatch_desk.services.sync_local import (
     local_counter,
     outgoing,
     read_state,
+    reindex,
     remember_clock,
     settle_push,
     store_conflicts,
     write_meta,
 )
+from firstbatch_desk.services.sync_transfer import (
+    Transfer,
+    stream_hub_rows,
+    transfer_for,
+    write_clean,
+)
+from firstbatch_desk.services.sync_twins import find_twins, unique_keys
 
 Progress = Callable[[str, int, int], None]  # phase ("push"/"pull"), done, total
 PULL_CHUNK = 5000
@@ -274,15 +282,18 @@ class SyncService(ServiceBase):
                     after = None
                     if cursor is not None and index == cursor["table"]:
                         after = (int(cursor["rev"]), uuid.UUID(cursor["id"]))
-                    while rows := read_changes(
-                        hub, codec, since=since, until=until, after=after, limit=PULL_CHUNK
+                    transfer = transfer_for(codec)
+                    fresh = self._empty(codec)
+                    digests: set[str] = set()
+                    for rows in stream_hub_rows(
+                        hub, transfer, since=since, until=until, after=after, chunk=PULL_CHUNK
                     ):
-                        found += self._take(codec, rows, cursor_at=(since, until, index))
+                        found += self._take(transfer, rows, fresh, (since, until, index))
                         if codec.name == "attachments":
-                            files += self._fetch_files(hub, rows)
-                        after = (int(rows[-1]["rev"]), rows[-1]["id"])
+                            digests |= _live_digests(transfer, rows)
                         done += len(rows)
                         progress("pull", done, total)
+                    files += self._fetch_files(hub, digests)
                 hub_conflicts = _conflicts_for(hub, self._installation, since, until)
         with self._write() as session:
             connection = session.connection()
@@ -296,19 +307,31 @@ class SyncService(ServiceBase):
             note_progress(hub, self._installation, pulled_rev=until)
         return done, files, found
 
+    def _empty(self, codec: TableCodec) -> bool:
+        with self._read() as session:
+            table = codec.table
+            return session.execute(select(table.c.id).limit(1)).first() is None
+
     def _take(
         self,
-        codec: TableCodec,
-        rows: list[dict[str, Any]],
-        *,
-        cursor_at: tuple[int, int, int] | None,
-        pushed_rev: int | None = None,
+        transfer: Transfer,
+        rows: Sequence[Sequence[Any]],
+        fresh: bool,
+        cursor_at: tuple[int, int, int],
     ) -> int:
-        """Apply one chunk of hub rows in one local transaction (with the cursor)."""
+        """Apply one chunk of hub rows in one local transaction, with the pull's cursor.
+
+        Rows nobody changed here are written as they come (``fresh``: the table was
+        empty when the pull began, so none can be); the others are merged.
+        """
+        codec = transfer.codec
         with self._write() as session:
             connection = session.connection()
-            if pushed_rev is None:
-                pushed_rev = read_state(connection).pushed_rev
+            state = read_state(connection)
+            special = set() if fresh else _needing_merge(connection, transfer, rows, state)
+            clean = [row for row in rows if row[transfer.id_index] not in special]
+            write_clean(connection, transfer, clean)
+            reindex(session, codec, transfer.as_dicts(clean))
             rev: list[int] = []
 
             def take_local_rev() -> int:
@@ -319,27 +342,28 @@ class SyncService(ServiceBase):
             received = apply_incoming(
                 session,
                 codec,
-                rows,
-                pushed_rev=pushed_rev,
+                transfer.as_dicts([row for row in rows if row[transfer.id_index] in special]),
+                pushed_rev=state.pushed_rev,
                 clock=self._clock(session),
                 installation=self._installation,
                 take_rev=take_local_rev,
             )
-            if cursor_at is not None:
-                since, until, index = cursor_at
-                cursor = {
-                    "since": since,
-                    "until": until,
-                    "table": index,
-                    "rev": int(rows[-1]["rev"]),
-                    "id": str(rows[-1]["id"]),
-                }
-                write_meta(connection, {CURSOR: dumps(cursor)})
+            self._clock(session).observe(max(row[transfer.index_of("hlc")] for row in rows))
+            since, until, index = cursor_at
+            last = rows[-1]
+            cursor = {
+                "since": since,
+                "until": until,
+                "table": index,
+                "rev": int(last[transfer.rev_index]),
+                "id": str(last[transfer.id_index]),
+            }
+            write_meta(connection, {CURSOR: dumps(cursor)})
         return received.conflicts
 
-    def _fetch_files(self, hub: Connection, rows: list[dict[str, Any]]) -> int:
+    def _fetch_files(self, hub: Connection, digests: set[str]) -> int:
         store, fetched = self._store(), 0
-        for digest in sorted({row["sha256"] for row in rows if row.get("deleted_at") is None}):
+        for digest in sorted(digests):
             if store.path_of(digest) is not None:
                 continue
             data = read_blob(hub, digest)
@@ -628,6 +652,29 @@ class SyncService(ServiceBase):
 
 def _reason(exc: BaseException) -> str:
     return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
+
+
+def _live_digests(transfer: Transfer, rows: Sequence[Sequence[Any]]) -> set[str]:
+    sha, deleted = transfer.index_of("sha256"), transfer.index_of("deleted_at")
+    return {row[sha] for row in rows if row[deleted] is None}
+
+
+def _needing_merge(
+    connection: Connection, transfer: Transfer, rows: Sequence[Sequence[Any]], state: LocalState
+) -> set[uuid.UUID]:
+    """Ids of arriving rows this laptop changed too, or whose unique value is taken here."""
+    table, position = transfer.codec.table, transfer.id_index
+    ids = [row[position] for row in rows]
+    special = set(
+        connection.execute(
+            select(table.c.id).where(table.c.id.in_(ids), table.c.rev > state.pushed_rev)
+        ).scalars()
+    )
+    if unique_keys(table):
+        for twin in find_twins(connection, transfer.codec, transfer.as_dicts(rows)):
+            special.add(ids[twin.incoming])
+            special.add(twin.existing_id)
+    return special
 
 
 def _installation_row(hub: Connection, installation: str) -> dict[str, Any] | None:

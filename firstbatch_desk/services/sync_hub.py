@@ -77,7 +77,12 @@ def hub_engine(url: str) -> Engine:
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     try:
-        return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+        return create_engine(
+            parsed,
+            pool_pre_ping=True,
+            # Times come back in UTC, as the laptops keep them (merges compare them as text).
+            connect_args={"connect_timeout": 10, "options": "-c timezone=UTC"},
+        )
     except (ArgumentError, NoSuchModuleError) as exc:
         raise SyncError("sync.bad_url", url=shown_url(url)) from exc
 

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from firstbatch_desk.db.models import AppMeta, ChangeCounter
+from firstbatch_desk.db.models import AppMeta, ChangeCounter, VisitNote
 from firstbatch_desk.db.models.sync import SyncBase, SyncConflict
 from firstbatch_desk.db.session import CLOCK_META
 from firstbatch_desk.db.sync_codec import TableCodec, codecs, dumps, encode_value
@@ -341,5 +341,16 @@ def reindex(session: Session, codec: TableCodec, rows: Sequence[dict[str, Any]])
         return
     column, function = entry
     ids = list({row[column] for row in rows if row.get(column) is not None})
+    if codec.name == "visits" and ids:
+        # A visit is found by its notes too: one whose notes have not arrived yet is
+        # indexed when they do (every visit has notes), not twice.
+        connection = session.connection()
+        ids = [
+            found
+            for start in range(0, len(ids), 900)
+            for found in connection.execute(
+                select(VisitNote.visit_id).where(VisitNote.visit_id.in_(ids[start : start + 900]))
+            ).scalars()
+        ]
     for start in range(0, len(ids), 900):
         function(session, ids[start : start + 900])

@@ -123,19 +123,26 @@ def _copy(source: Path, target_dir: Path) -> None:
     (target_dir / "config").mkdir()
     with sqlite3.connect(source) as origin, sqlite3.connect(target_dir / source.name) as copy:
         origin.backup(copy)
-        # As if it had never synced (DIR may have): the copy is the hub's first source.
-        copy.execute("DELETE FROM app_meta WHERE key LIKE 'sync.%'")
-        copy.execute("DELETE FROM sync_base")
-        for (table,) in copy.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%hlc%'"
-        ).fetchall():
-            copy.execute(f'UPDATE "{table}" SET rev = 1 WHERE rev = 0')
+
+
+def _never_synced(context) -> None:
+    """Make the (migrated) copy look as if it had never synced: DIR may have."""
+    from sqlalchemy import text
+
+    from firstbatch_desk.db.sync_codec import codecs
+
+    with context.engine.begin() as connection:
+        connection.execute(text("DELETE FROM app_meta WHERE key LIKE 'sync.%'"))
+        connection.execute(text("DELETE FROM sync_base"))
+        for codec in codecs():
+            connection.execute(text(f'UPDATE "{codec.name}" SET rev = 1 WHERE rev = 0'))
 
 
 def full_pull(data_dir: Path, scratch: Path, hubs: Hubs) -> list[Figure]:
     url = hubs.new()
     _copy(data_dir / "firstbatch.sqlite3", scratch / "office")
     office = _laptop(scratch / "office")
+    _never_synced(office)
     office.services.sync.init_hub(url)
     pushed = _timed(lambda: office.services.sync.sync(url))
     office.close()

@@ -24,6 +24,7 @@ from firstbatch_desk.db.migrate import current_revision, head_revision, known_re
 from firstbatch_desk.db.models.sync import SyncBundle, SyncConflict
 from firstbatch_desk.db.session import CLOCK_KEY, next_rev
 from firstbatch_desk.db.sync_codec import TableCodec, codec_for, codecs, dumps
+from firstbatch_desk.domain.accounts import Permission
 from firstbatch_desk.domain.dtos.sync import BundleResult, ConflictView, SyncReport, SyncStatus
 from firstbatch_desk.domain.errors import NotFoundError, SyncError, ValidationError
 from firstbatch_desk.domain.hlc import HybridClock
@@ -78,6 +79,24 @@ from firstbatch_desk.services.sync_transfer import (
 )
 from firstbatch_desk.services.sync_twins import find_twins, unique_keys
 
+SETTLE_PERMISSION = {
+    "divisions": Permission.MANAGE_REFERENCE,
+    "zones": Permission.MANAGE_REFERENCE,
+    "need_categories": Permission.MANAGE_REFERENCE,
+    "departments": Permission.MANAGE_REFERENCE,
+    "officers": Permission.MANAGE_REFERENCE,
+    "accounts": Permission.MANAGE_ACCOUNTS,
+    "cases": Permission.EDIT_CASE,
+    "visits": Permission.EDIT_VISIT,
+    "visit_notes": Permission.EDIT_VISIT,
+    "visit_cases": Permission.EDIT_VISIT,
+    "visit_officers": Permission.EDIT_VISIT,
+    "visit_attendees": Permission.EDIT_VISIT,
+    "attachments": Permission.EDIT_VISIT,
+    "needs": Permission.EDIT_NEED,
+    "need_supports": Permission.EDIT_NEED,
+    "need_transitions": Permission.EDIT_NEED,
+}  # the rest (enterprises, contacts, products, recognitions): EDIT_REGISTER
 Progress = Callable[[str, int, int], None]  # phase ("push"/"pull"), done, total
 PULL_CHUNK = 5000
 
@@ -160,6 +179,12 @@ class SyncService(ServiceBase):
             conflict = session.get(SyncConflict, conflict_id)
             if conflict is None or conflict.resolved_at is not None:
                 raise NotFoundError("sync.conflict_missing")
+            # Settling is an edit of that record: the role must allow editing it. A
+            # conflict on this laptop comes from an edit made here, so an officer's own.
+            self._require(
+                SETTLE_PERMISSION.get(conflict.table_name, Permission.EDIT_REGISTER),
+                owner_officer_id=self._actor.officer_id,
+            )
             codec = codec_for(conflict.table_name)
             record = self._record(session, codec, conflict.row_id)
             if record is not None:

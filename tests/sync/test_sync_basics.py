@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from firstbatch_desk.domain.dtos.filters import EnterpriseFilter
 from tests import factories
 from tests.sync.helpers import content, rename
@@ -73,3 +75,27 @@ def test_a_deletion_travels(hub_url, laptops) -> None:
     a.services.sync.sync(hub_url)
     assert content(a) == content(b)
     assert made.id not in {row.id for row in a.services.enterprises.list_enterprises()}
+
+
+def test_settling_a_conflict_needs_the_right_to_edit_that_record(hub_url, laptops) -> None:
+    import uuid
+
+    from firstbatch_desk.domain.accounts import Role
+    from firstbatch_desk.domain.errors import PermissionDeniedError
+    from firstbatch_desk.services import Actor, Services
+
+    a, b = laptops("a"), laptops("b")
+    made = factories.enterprise(a.services)
+    a.services.sync.sync(hub_url)
+    b.services.sync.sync(hub_url)
+    rename(a, made.id, address="甲")
+    rename(b, made.id, address="乙")
+    a.services.sync.sync(hub_url)
+    b.services.sync.sync(hub_url)
+    (conflict,) = b.services.sync.conflicts()
+    officer = Actor("王科员", officer_id=uuid.uuid4(), role=Role.OFFICER, account_id=uuid.uuid4())
+    as_officer = Services.build(b.session_factory, officer, b.paths.database, b.config)
+    with pytest.raises(PermissionDeniedError):
+        as_officer.sync.resolve(conflict.id, "theirs")
+    assert b.services.enterprises.get_enterprise(made.id).address == "乙"
+    assert len(b.services.sync.conflicts()) == 1

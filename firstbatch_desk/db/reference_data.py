@@ -27,13 +27,15 @@ def _read(directory: Path, name: str) -> dict[str, Any]:
 def load_reference_data(connection: Connection, directory: Path, *, origin: str) -> int:
     """Insert the reference rows that are missing; return how many were added."""
     now = datetime.now(UTC)
-    rev = next_rev(connection)
+    next_rev(connection)  # the database has been written to (see migrate.never_written)
     stamp = {
         "created_at": now,
         "updated_at": now,
         "updated_by": "system",
         "origin": origin,
-        "rev": rev,
+        # Shipped with the program, the same rows on every computer and on the hub
+        # (``hub init`` loads them too): nothing to send until someone changes them.
+        "rev": 0,
     }
     plans: list[tuple[Any, str, list[dict[str, Any]]]] = []
     divisions = _read(directory, "divisions.json")["divisions"]

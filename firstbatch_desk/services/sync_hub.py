@@ -23,10 +23,12 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from firstbatch_desk.db.models import AppMeta, ChangeCounter
 from firstbatch_desk.db.models.sync import SyncBlob, SyncConflict, SyncInstallation
+from firstbatch_desk.db.reference_data import load_reference_data
 from firstbatch_desk.db.session import next_rev
 from firstbatch_desk.db.sync_codec import TableCodec, dumps, encode_value
 from firstbatch_desk.domain.errors import SyncError
 from firstbatch_desk.domain.sync_merge import FieldConflict, merge_row
+from firstbatch_desk.paths import resource_path
 from firstbatch_desk.services.sync_twins import find_twins, free_value
 
 HUB_LOCK = 0x46424453  # "FBDS": one writer at a time
@@ -102,6 +104,7 @@ def init_hub(engine: Engine) -> tuple[HubFacts, bool]:
         facts = _facts(connection)
         if facts is not None:
             return facts, False
+        load_reference_data(connection, resource_path("reference"), origin="hub")
         values = {HUB_ID: uuid.uuid4().hex, HUB_KEY: secrets.token_hex(32)}
         connection.execute(
             pg_insert(AppMeta)

@@ -13,6 +13,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
 
+CACHE_KIB = 512
+
+
 def _apply_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
@@ -20,7 +23,7 @@ def _apply_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA cache_size=-512")  # 512 KB a connection; the OS caches the file
+        cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # a connection's; the OS caches the file
     finally:
         cursor.close()
 

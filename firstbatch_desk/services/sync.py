@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from firstbatch_desk.db.engine import CACHE_KIB
 from firstbatch_desk.db.migrate import current_revision, head_revision, known_revisions
 from firstbatch_desk.db.models.sync import SyncBundle, SyncConflict
 from firstbatch_desk.db.session import CLOCK_KEY, next_rev
@@ -99,6 +100,9 @@ SETTLE_PERMISSION = {
 }  # the rest (enterprises, contacts, products, recognitions): EDIT_REGISTER
 Progress = Callable[[str, int, int], None]  # phase ("push"/"pull"), done, total
 PULL_CHUNK = 5000
+# A pull writes hundreds of thousands of rows into many indexes: a page cache of 64 MB
+# while it runs (the connection's usual 512 KB is put back after).
+PULL_CACHE = -65536  # KiB
 
 
 def _quiet(_phase: str, _done: int, _total: int) -> None:
@@ -352,6 +356,7 @@ class SyncService(ServiceBase):
         codec = transfer.codec
         with self._write() as session:
             connection = session.connection()
+            connection.exec_driver_sql(f"PRAGMA cache_size={PULL_CACHE}")
             state = read_state(connection)
             special = set() if fresh else _needing_merge(connection, transfer, rows, state)
             clean = [row for row in rows if row[transfer.id_index] not in special]
@@ -384,6 +389,7 @@ class SyncService(ServiceBase):
                 "id": str(last[transfer.id_index]),
             }
             write_meta(connection, {CURSOR: dumps(cursor)})
+            connection.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KIB}")
         return received.conflicts
 
     def _fetch_files(self, hub: Connection, digests: set[str]) -> int:

@@ -149,7 +149,13 @@ def _close_when_attached(seen: list[str], lock_file: Path) -> None:
 
     def poll() -> None:
         for widget in QApplication.topLevelWidgets():
-            if widget.objectName() == "main_window" and getattr(widget, "ctx", None) is not None:
+            ctx = getattr(widget, "ctx", None)
+            # This test's window only: an earlier test's window may still be around.
+            if (
+                widget.objectName() == "main_window"
+                and ctx is not None
+                and (ctx.paths.lock_file == lock_file)
+            ):
                 try:
                     InstanceLock(lock_file).acquire()
                     seen.append("not locked")

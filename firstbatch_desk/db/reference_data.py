@@ -16,6 +16,9 @@ from sqlalchemy import Connection, insert, select
 from firstbatch_desk.db.models import Department, Division, NeedCategoryRef, Zone, reference_id
 from firstbatch_desk.db.session import next_rev
 
+# Shipped rows carry the same stamps everywhere, so every laptop and the hub hold them alike.
+SHIPPED_AT = datetime(2024, 1, 1, tzinfo=UTC)
+
 
 def _read(directory: Path, name: str) -> dict[str, Any]:
     data = json.loads((directory / name).read_text(encoding="utf-8"))
@@ -26,7 +29,7 @@ def _read(directory: Path, name: str) -> dict[str, Any]:
 
 def load_reference_data(connection: Connection, directory: Path, *, origin: str) -> int:
     """Insert the reference rows that are missing; return how many were added."""
-    now = datetime.now(UTC)
+    now = SHIPPED_AT
     next_rev(connection)  # the database has been written to (see migrate.never_written)
     stamp = {
         "created_at": now,

@@ -66,6 +66,8 @@ class Permission(LabelledEnum):
     MANAGE_ACCOUNTS = "MANAGE_ACCOUNTS"
     MANAGE_REFERENCE = "MANAGE_REFERENCE"
     MANAGE_SETTINGS = "MANAGE_SETTINGS"
+    RESTORE_BACKUP = "RESTORE_BACKUP"
+    READ_AUDIT = "READ_AUDIT"
 
     @classmethod
     def _label_table(cls) -> dict[str, tuple[str, str]]:
@@ -83,6 +85,8 @@ class Permission(LabelledEnum):
                 "change reference data (divisions, zones, departments, officers)",
             ),
             MANAGE_SETTINGS=("修改设置", "change settings"),
+            RESTORE_BACKUP=("从备份恢复数据库", "restore the database from a backup"),
+            READ_AUDIT=("查看、校验或导出审计记录", "view, check or export the audit trail"),
         )
 
 
@@ -99,15 +103,18 @@ _SUPERVISOR = {
     Permission.CLOSE_NEED: Scope.ANY,
     Permission.EDIT_REGISTER: Scope.ANY,
     Permission.IMPORT: Scope.ANY,
+    Permission.READ_AUDIT: Scope.ANY,
 }
 _ADMIN = {
     **_SUPERVISOR,
     Permission.MANAGE_ACCOUNTS: Scope.ANY,
     Permission.MANAGE_REFERENCE: Scope.ANY,
     Permission.MANAGE_SETTINGS: Scope.ANY,
+    Permission.RESTORE_BACKUP: Scope.ANY,
 }
 
-# The permission table: what each role may do, and how far. Reading is never refused.
+# The permission table: what each role may do, and how far. Reading is never refused,
+# but for the audit trail (who changed what is for supervisors and administrators).
 PERMISSIONS: dict[Role, dict[Permission, Scope]] = {
     Role.OFFICER: _OFFICER,
     Role.SUPERVISOR: _SUPERVISOR,
@@ -172,6 +179,11 @@ def check_password(password: str, username: str) -> None:
         )
     if password.isdigit():
         raise ValidationError("password.all_digits", field="password")
+    for position, char in enumerate(password, start=1):
+        if "\ud800" <= char <= "\udfff":  # half a character: it could never be typed again
+            raise ValidationError(
+                "field.broken_char", field="password", label="密码", position=position
+            )
     if normalize_username(password) == normalize_username(username):
         raise ValidationError("password.is_username", field="password")
 

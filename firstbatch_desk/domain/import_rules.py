@@ -173,8 +173,11 @@ def normalise_enterprise_name(name: str) -> str:
     return text.translate(_BRACKETS).replace("有限责任公司", "有限公司").lower()
 
 
+# Controls, zero-width and direction characters, halves of characters; a zero-width
+# joiner only where it joins nothing (after an emoji it makes 👨‍👩‍👧 one picture).
 _INVISIBLE = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2069"
+    r"\ufeff\ud800-\udfff]|(?<![\u2600-\u27bf\ufe0f\U0001f000-\U0001faff])\u200d"
 )
 
 
@@ -184,8 +187,9 @@ def cell_text(value: object) -> str:
     None → ""; True/False → "TRUE"/"FALSE"; whole numbers without ".0" (a credit code
     or a year stored as a number); other numbers without exponent noise; date and
     datetime → ISO date; time → "HH:MM:SS". Text: line breaks become "\\n", tabs a
-    space, zero-width and control characters are removed, and surrounding white space
-    (also full-width) is stripped; the rest is kept as written.
+    space, zero-width and control characters are removed (a joiner inside an emoji
+    stays), and surrounding white space (also full-width) is stripped; the rest is
+    kept as written.
     """
     if value is None:
         return ""

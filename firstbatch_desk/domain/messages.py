@@ -752,6 +752,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已取消审计记录校验，未做任何改动。",
         "The audit check was cancelled; nothing was changed.",
     ),
+    # bad input: invisible and broken characters
+    "field.invisible_char": (
+        "“{label}”的第 {position} 个字符（U+{codepoint}）是看不见的控制字符或文字方向标记，"
+        "请删除后再保存。",
+        "Character {position} of \u201c{label}\u201d (U+{codepoint}) is an invisible control "
+        "or text-direction character; delete it and save again.",
+    ),
+    "field.broken_char": (
+        "“{label}”的第 {position} 个字符已损坏（只有半个字符，多半是复制粘贴出错），"
+        "请删除后重新输入。",
+        "Character {position} of \u201c{label}\u201d is broken (half a character, usually "
+        "from a failed copy and paste); delete it and type it again.",
+    ),
+    "need.future_raised": (
+        "提出日期不能晚于今天：登记的是企业已经提出的诉求。",
+        "The date raised cannot be after today: a need is recorded once the enterprise "
+        "has raised it.",
+    ),
 }
 
 MESSAGES.update(SYNC_MESSAGES)

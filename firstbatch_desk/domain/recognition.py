@@ -58,7 +58,7 @@ def validity_of(
         return Validity.UNKNOWN
     if valid_until < today:
         return Validity.EXPIRED
-    if valid_until <= today + timedelta(days=warn_days):
+    if valid_until <= today + timedelta(days=min(warn_days, (date.max - today).days)):
         return Validity.EXPIRING
     return Validity.VALID
 

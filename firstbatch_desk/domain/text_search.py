@@ -26,6 +26,10 @@ _CJK = (
 )
 _TOKEN_RE = re.compile(f"([{_CJK}]+)|([^\\W{_CJK}]+)")
 _CJK_CHAR_RE = re.compile(f"[{_CJK}]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+MAX_TERM = 200
+"""Characters of search text used: no name is longer, and SQLite refuses LIKE
+patterns over 50,000 bytes (a pasted page of notes)."""
 
 # Full-width punctuation common in Chinese text, which NFKC would map to ASCII
 # punctuation: replaced by spaces first (both only separate tokens), most text
@@ -67,6 +71,17 @@ def index_text(*parts: str | None) -> str:
             if tokens:
                 chunks.append(" ".join(tokens))
     return f" {PART_SEPARATOR} ".join(chunks)
+
+
+def plain_term(text: str | None) -> str:
+    """Text typed into a search box or filter, safe to pass to SQL as a parameter.
+
+    Only the first :data:`MAX_TERM` characters are used, and lone surrogates (half
+    characters from a broken paste) are dropped: no stored text holds one, and
+    SQLite refuses them as parameters. Everything else is left to the caller,
+    which only ever binds the text as a parameter.
+    """
+    return _SURROGATE_RE.sub("", (text or "")[:MAX_TERM])
 
 
 def _term_tokens(term: str) -> list[list[str]]:

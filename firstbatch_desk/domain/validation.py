@@ -17,7 +17,18 @@ EARLIEST_DATE = date(1949, 10, 1)
 LATEST_DATE = date(2100, 12, 31)
 MAX_MONEY = Decimal("100000000")  # 万元: a trillion yuan is surely a typo
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Refused in every text field: C0 controls but tab, line feed and carriage return
+# (which are white space to clean up), DEL, C1 controls, direction marks, embeddings,
+# overrides and isolates, and lone surrogates (half of a character, from a broken
+# copy and paste; SQLite cannot even store one).
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Line breaks of other kinds, as text pasted from Word (vertical tab: a manual line
+# break; form feed: a page break) or the web brings them: taken as line breaks.
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\x0b\x0c\x85\u2028\u2029", "\n"))
+_SHOWN_LIMIT = 40  # characters of a typed value quoted back in a message
 _PHONE = re.compile(r"1[3-9]\d{9}|0\d{9,11}|\d{7,8}")
 _PHONE_NOISE = re.compile(r"[\s\-()]")
 _PHONE_EXTENSION = re.compile(r"(转|ext\.?|#)\d{1,6}$", re.IGNORECASE)
@@ -36,15 +47,26 @@ def clean_text(
     """Strip, normalise (NFC) and check length and control characters.
 
     Single-line fields also fold runs of white space; multi-line fields keep
-    line breaks and tabs. Direction marks and other invisible controls are refused.
+    line breaks and tabs (vertical tab, form feed, NEL and the Unicode line and
+    paragraph separators count as line breaks). Other control characters, direction
+    marks and lone surrogates are refused, the message naming the first one's place.
     """
-    text = unicodedata.normalize("NFC", value or "")
+    value = (value or "").translate(_LINE_BREAKS)
+    bad = _CONTROL.search(value)
+    if bad is not None:
+        char = bad.group()
+        raise ValidationError(
+            "field.broken_char" if _SURROGATE.match(char) else "field.invisible_char",
+            field=field,
+            label=label,
+            position=bad.start() + 1,
+            codepoint=f"{ord(char):04X}",
+        )
+    text = unicodedata.normalize("NFC", value)
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     else:
         text = " ".join(text.split())
-    if _CONTROL.search(text if multiline else text.replace("\t", " ")):
-        raise ValidationError("field.bad_chars", field=field, label=label)
     if required and not text:
         raise ValidationError("field.required", field=field, label=label)
     if len(text) > limit:
@@ -52,6 +74,16 @@ def clean_text(
             "field.too_long", field=field, label=label, limit=limit, length=len(text)
         )
     return text
+
+
+def shown(value: object, limit: int = _SHOWN_LIMIT) -> str:
+    """A typed value as a message may quote it: invisible characters made visible
+    ("[U+202E]"), and cut to ``limit`` characters, so that a wrong 1 MB note or a
+    direction override cannot flood or scramble the message that refuses it."""
+    text = str(value)
+    cut = text[:limit]
+    visible = _CONTROL.sub(lambda m: f"[U+{ord(m.group()):04X}]", cut)
+    return visible + "…" if len(text) > limit else visible
 
 
 def check_date(
@@ -67,7 +99,9 @@ def check_date(
         try:
             parsed = date.fromisoformat(text)
         except ValueError as exc:
-            raise ValidationError("field.bad_date", field=field, label=label, value=value) from exc
+            raise ValidationError(
+                "field.bad_date", field=field, label=label, value=shown(value)
+            ) from exc
     else:
         parsed = value
     if not EARLIEST_DATE <= parsed <= LATEST_DATE:
@@ -106,12 +140,12 @@ def check_money(value: Decimal | str | int | None, *, field: str, label: str) ->
             amount = Decimal(text)
         except InvalidOperation as exc:
             raise ValidationError(
-                "field.bad_number", field=field, label=label, value=value
+                "field.bad_number", field=field, label=label, value=shown(value)
             ) from exc
     else:
         amount = Decimal(value)
     if not amount.is_finite():
-        raise ValidationError("field.bad_number", field=field, label=label, value=str(value))
+        raise ValidationError("field.bad_number", field=field, label=label, value=shown(value))
     if amount < 0:
         raise ValidationError("field.negative", field=field, label=label)
     if amount > MAX_MONEY:
@@ -128,7 +162,9 @@ def check_int(
     try:
         number = int(value)
     except (TypeError, ValueError) as exc:
-        raise ValidationError("field.bad_number", field=field, label=label, value=value) from exc
+        raise ValidationError(
+            "field.bad_number", field=field, label=label, value=shown(value)
+        ) from exc
     if not low <= number <= high:
         raise ValidationError("field.range", field=field, label=label, low=low, high=high)
     return number
@@ -145,12 +181,12 @@ def check_phone(value: str | None, *, field: str = "phone") -> str:
     elif compact.startswith("86") and len(compact) == 13:
         compact = compact[2:]
     if not _PHONE.fullmatch(compact):
-        raise ValidationError("field.bad_phone", field=field, value=text)
+        raise ValidationError("field.bad_phone", field=field, value=shown(text))
     return text
 
 
 def check_email(value: str | None, *, field: str = "email") -> str:
     text = unicodedata.normalize("NFKC", value or "").strip()
     if text and (len(text) > 100 or not _EMAIL.match(text)):
-        raise ValidationError("field.bad_email", field=field, value=text)
+        raise ValidationError("field.bad_email", field=field, value=shown(text))
     return text

@@ -51,6 +51,9 @@ REDACTED_NOTE = "（已隐去个人信息）"
 EMPTY = "（无）"
 GRID_GREY = colors.HexColor("#E6E6E6")
 CELL_PADDING = 3
+# Lines of one table cell in one row (12-point leading: well under a page); a longer
+# cell goes on in continuation rows, so a table row never outgrows a page.
+MAX_CELL_LINES = 40
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -147,14 +150,38 @@ def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
 def cell(text: str, styles: Styles, width: float, size: float | None = None) -> str | Paragraph:
     """A table cell: the plain string when it fits on one line (cheap), else a paragraph
     of lines broken here (see :func:`wrap_lines`)."""
+    return cell_parts(text, styles, width, size)[0]
+
+
+def cell_parts(
+    text: str, styles: Styles, width: float, size: float | None = None
+) -> list[str | Paragraph]:
+    """A table cell cut into parts of at most :data:`MAX_CELL_LINES` lines each.
+
+    A table row cannot break across pages, so a cell taller than a page (a long
+    visit note) would stop the report; the caller puts each further part in a
+    continuation row below.
+    """
     size = size or styles.cell.fontSize
     room = width - 2 * CELL_PADDING
     if "\n" not in text and stringWidth(text, styles.font, size) <= room:
-        return text
+        return [text]
     if size != styles.cell_lines.fontSize:
-        return Paragraph(markup(text), styles.cell)
+        return [Paragraph(markup(text), styles.cell)]
     lines = wrap_lines(text, styles.font, size, room)
-    return Paragraph("<br/>".join(escape(line) for line in lines), styles.cell_lines)
+    return [
+        Paragraph(
+            "<br/>".join(escape(line) for line in lines[start : start + MAX_CELL_LINES]),
+            styles.cell_lines,
+        )
+        for start in range(0, len(lines), MAX_CELL_LINES)
+    ]
+
+
+def _continued_rows(parts: Sequence[Sequence[str | Paragraph]]) -> list[list[str | Paragraph]]:
+    """One row per part of the tallest cell: the first row, then continuation rows."""
+    height = max(len(p) for p in parts)
+    return [[p[n] if n < len(p) else "" for p in parts] for n in range(height)]
 
 
 # --- tables -------------------------------------------------------------------------------
@@ -209,7 +236,8 @@ def data_tables(
         chunk.clear()
 
     for row in rows:
-        chunk.append([cell(text, styles, width) for text, width in zip(row, points, strict=True)])
+        parts = [cell_parts(text, styles, width) for text, width in zip(row, points, strict=True)]
+        chunk.extend(_continued_rows(parts))
         if len(chunk) >= chunk_rows:
             if cancelled is not None and cancelled():
                 raise ReportCancelled()
@@ -248,8 +276,9 @@ def key_value_table(
         wide = stringWidth(value, styles.font, 9) > value_w - 2 * CELL_PADDING or "\n" in value
         if wide:
             close_row()
-            pending.extend([label, cell(value, styles, CONTENT_WIDTH - label_w)])
-            close_row()
+            for number, part in enumerate(cell_parts(value, styles, CONTENT_WIDTH - label_w)):
+                pending.extend([label if number == 0 else "", part])
+                close_row()
         else:
             pending.extend([label, value])
             if len(pending) == 2 * per_row:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -22,6 +24,7 @@ from firstbatch_desk.reports.layout import (
     markup,
     render,
     signature_block,
+    wrap_lines,
 )
 from firstbatch_desk.reports.output import write_output
 
@@ -30,6 +33,11 @@ VALUE_WIDTH = CONTENT_WIDTH / 2 - LABEL_WIDTH
 WIDE_WIDTH = CONTENT_WIDTH - LABEL_WIDTH
 # Free-text rows keep room to write by hand when the record is short.
 ROOM = {"summary": 34 * mm, "needs": 22 * mm, "text": 12 * mm}
+# Longer text is broken into lines here and laid out in rows of LINES_PER_PART lines:
+# ReportLab splits one long paragraph across pages in quadratic time (a note of
+# 20,000 short lines took a quarter of an hour).
+LONG_TEXT = 2_000
+LINES_PER_PART = 22
 
 
 def build_visit_sheet(data: VisitSheetData, out: Path | BinaryIO, *, font_path: Path) -> int:
@@ -69,8 +77,10 @@ def _story(data: VisitSheetData, styles: Styles) -> list[Flowable]:
         commands.append(("BACKGROUND", (2, len(rows) - 1), (2, len(rows) - 1), GRID_GREY))
 
     def wide(label: str, value: str, room: float = 0) -> None:
-        rows.append([label, _text(value, styles, WIDE_WIDTH, room), "", ""])
-        commands.append(("SPAN", (1, len(rows) - 1), (3, len(rows) - 1)))
+        parts = _parts(value, styles, WIDE_WIDTH) if len(value) > LONG_TEXT else None
+        for number, part in enumerate(parts or [_text(value, styles, WIDE_WIDTH, room)]):
+            rows.append([label if number == 0 else "", part, "", ""])
+            commands.append(("SPAN", (1, len(rows) - 1), (3, len(rows) - 1)))
 
     wide("企业名称", data.enterprise_name)
     pair("统一社会信用代码", data.credit_code, "走访日期", fmt_date(visit.visit_date))
@@ -112,6 +122,22 @@ def _text(value: str, styles: Styles, width: float, room: float = 0) -> Any:
         return paragraph
     _w, height = paragraph.wrap(width - 2 * CELL_PADDING, 10_000)
     return [paragraph, Spacer(1, room - height)] if height < room else paragraph
+
+
+def _parts(value: str, styles: Styles, width: float) -> list[Paragraph]:
+    """Long text as paragraphs of a few lines each, broken to fit ``width``: one row each."""
+    body = styles.body
+    lines_style = ParagraphStyle(
+        "body_lines", fontName=body.fontName, fontSize=body.fontSize, leading=body.leading
+    )
+    lines = wrap_lines(value, styles.font, body.fontSize, width - 2 * CELL_PADDING)
+    return [
+        Paragraph(
+            "<br/>".join(escape(line) for line in lines[start : start + LINES_PER_PART]),
+            lines_style,
+        )
+        for start in range(0, len(lines), LINES_PER_PART)
+    ]
 
 
 def _progress(data: VisitSheetData) -> str:

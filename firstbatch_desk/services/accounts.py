@@ -41,6 +41,7 @@ from firstbatch_desk.domain.errors import (
     NotFoundError,
     ValidationError,
 )
+from firstbatch_desk.domain.text_search import plain_term
 from firstbatch_desk.domain.validation import clean_text
 from firstbatch_desk.services.base import Actor, ServiceBase
 
@@ -91,10 +92,12 @@ class AccountService(ServiceBase):
         account for five minutes, and a locked account says until when.
         """
         name = normalize_username(username)
-        with self._read() as session:
-            account_id = session.scalar(
-                select(Account.id).where(Account.username == name, Account.deleted_at.is_(None))
-            )
+        account_id = None
+        if name == plain_term(name):  # a name with half a character is nobody's
+            with self._read() as session:
+                account_id = session.scalar(
+                    select(Account.id).where(Account.username == name, Account.deleted_at.is_(None))
+                )
         if account_id is None:
             self._waste_time(password)  # an unknown name takes as long as a wrong password
             raise AuthenticationError("account.unknown")
@@ -130,7 +133,7 @@ class AccountService(ServiceBase):
             raise self._locked(username, lock)
         hasher = self._hasher()
         try:
-            hasher.verify(stored_hash, password)
+            hasher.verify(stored_hash, _secret(password))
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             lock = self._count_failure(account_id, now)
             if lock.is_locked(now):
@@ -141,7 +144,8 @@ class AccountService(ServiceBase):
                 left=lock.tries_left(),
                 minutes=int(LOCKOUT.total_seconds() // 60),
             ) from None
-        new_hash = hasher.hash(password) if hasher.check_needs_rehash(stored_hash) else None
+        rehash = hasher.check_needs_rehash(stored_hash)
+        new_hash = hasher.hash(_secret(password)) if rehash else None
         with self._write() as session:
             account = self._get(session, account_id)
             account.failed_attempts, account.locked_until = 0, None
@@ -170,7 +174,7 @@ class AccountService(ServiceBase):
         )
 
     def _waste_time(self, password: str) -> None:
-        self._hasher().hash(password)
+        self._hasher().hash(_secret(password))
 
     def _own_account_id(self) -> uuid.UUID:
         if self._actor.account_id is None:
@@ -357,3 +361,9 @@ class AccountService(ServiceBase):
             account.locked_until,
             account.password_changed_at,
         )
+
+
+def _secret(password: str) -> bytes:
+    """The password as Argon2 hashes it: UTF-8, and a lone surrogate (which no stored
+    password holds: new ones are refused) kept as its bytes, so it is simply wrong."""
+    return password.encode("utf-8", "surrogatepass")

@@ -13,7 +13,7 @@ import json
 import os
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from firstbatch_desk.db.audit import EXCLUDED_TABLES, canonical_at, entry_hash
 from firstbatch_desk.db.models import AuditEntry, Base
+from firstbatch_desk.domain.accounts import Permission
 from firstbatch_desk.domain.dtos.audit import (
     GENESIS_HASH,
     AuditAction,
@@ -33,6 +34,7 @@ from firstbatch_desk.domain.dtos.audit import (
 )
 from firstbatch_desk.domain.dtos.exporting import ExportCancelled
 from firstbatch_desk.domain.errors import FirstBatchError, NotFoundError
+from firstbatch_desk.domain.text_search import plain_term
 from firstbatch_desk.services.base import ServiceBase
 from firstbatch_desk.services.exporting import (
     _checked_target,
@@ -85,7 +87,16 @@ class AuditCancelled(FirstBatchError):
 
 class AuditService(ServiceBase):
     """The audit list, the chain check and the export. Reading only: entries are
-    written by the session hook in the transaction of each change."""
+    written by the session hook in the transaction of each change.
+
+    Only supervisors and administrators may read the trail (who changed what is
+    not for every officer): every method refuses an officer with
+    PermissionDeniedError.
+    """
+
+    def check_access(self) -> None:
+        """PermissionDeniedError unless the acting role may read the audit trail."""
+        self._require(Permission.READ_AUDIT)
 
     # -- the list ------------------------------------------------------------
 
@@ -93,6 +104,7 @@ class AuditService(ServiceBase):
         self, filters: AuditFilter | None = None, *, limit: int = 200
     ) -> list[AuditEntryRow]:
         """The newest ``limit`` entries matching ``filters``, newest first."""
+        self.check_access()
         with self._read() as session:
             query = _filtered(filters or AuditFilter())
             query = query.order_by(AuditEntry.seq.desc()).limit(limit)
@@ -105,6 +117,7 @@ class AuditService(ServiceBase):
         limit: int | None = None,
     ) -> KeyList:
         """Keys of every matching entry in the asked order (``seq`` breaks ties)."""
+        self.check_access()
         order = order if order is not None and order.key in SORT_COLUMNS else DEFAULT_ORDER
         column = SORT_COLUMNS[order.key]
         seq = AuditEntry.seq
@@ -118,6 +131,7 @@ class AuditService(ServiceBase):
 
     def entry_rows(self, keys: Sequence[str]) -> list[AuditEntryRow]:
         """The entries of these keys (in no particular order)."""
+        self.check_access()
         found: list[AuditEntryRow] = []
         with self._read() as session:
             for start in range(0, len(keys), CHUNK):
@@ -127,6 +141,7 @@ class AuditService(ServiceBase):
         return found
 
     def get_entry(self, seq: int) -> AuditEntryRow:
+        self.check_access()
         with self._read() as session:
             row = session.execute(select(AuditEntry.__table__).where(AuditEntry.seq == seq)).first()
             if row is None:
@@ -155,6 +170,7 @@ class AuditService(ServiceBase):
         hash of the entry before (LINK_BROKEN), or a hash that does not match the
         entry's content (CONTENT_CHANGED). Raises AuditCancelled when stopped.
         """
+        self.check_access()
         with self._read() as session:
             total = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
             table = AuditEntry.__table__
@@ -192,6 +208,7 @@ class AuditService(ServiceBase):
         so the chain can be checked from the file. Nothing is written when it fails
         or is cancelled (ExportCancelled); an existing file is replaced only at the end.
         """
+        self.check_access()
         target = _checked_target(Path(path))
         temp = _temp_beside(target)
         published = False
@@ -232,18 +249,21 @@ class AuditService(ServiceBase):
 def _filtered(filters: AuditFilter) -> Select[Any]:
     query = select(AuditEntry.__table__)
     if filters.entity:
-        query = query.where(AuditEntry.entity == filters.entity)
-    if filters.entity_id.strip():
-        query = query.where(AuditEntry.entity_id == _record_id(filters.entity_id))
-    if filters.actor.strip():
-        query = query.where(AuditEntry.actor.like(_contains(filters.actor.strip()), escape="\\"))
+        query = query.where(AuditEntry.entity == plain_term(filters.entity))
+    if plain_term(filters.entity_id).strip():
+        query = query.where(AuditEntry.entity_id == _record_id(plain_term(filters.entity_id)))
+    actor = plain_term(filters.actor).strip()
+    if actor:
+        query = query.where(AuditEntry.actor.like(_contains(actor), escape="\\"))
     if filters.action is not None:
         query = query.where(AuditEntry.action == AuditAction(filters.action).value)
-    if filters.date_from is not None:
-        query = query.where(AuditEntry.at >= _local_midnight(filters.date_from))
-    if filters.date_to is not None:
-        query = query.where(AuditEntry.at < _local_midnight(filters.date_to + timedelta(days=1)))
-    term = filters.search.strip()
+    if filters.date_from is not None and filters.date_from > _FIRST_DAY:
+        first = min(filters.date_from, _LAST_DAY)
+        query = query.where(AuditEntry.at >= _local_midnight(first))
+    if filters.date_to is not None and filters.date_to < _LAST_DAY:
+        last = max(filters.date_to, _FIRST_DAY)
+        query = query.where(AuditEntry.at < _local_midnight(last + timedelta(days=1)))
+    term = plain_term(filters.search).strip()
     if term:
         # The values are stored as JSON: look for the term as JSON writes it too.
         as_json = _contains(json.dumps(term, ensure_ascii=False)[1:-1])
@@ -271,6 +291,11 @@ def _record_id(text: str) -> str:
 def _contains(term: str) -> str:
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+# Days so far out that no entry can lie beyond them (the filter is then no limit at
+# all); past them, a local midnight would fall outside what datetime can hold.
+_FIRST_DAY, _LAST_DAY = date(1900, 1, 1), date(9000, 12, 31)
 
 
 def _local_midnight(day: Any) -> datetime:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from firstbatch_desk.db.engine import looks_like_sqlite
 from firstbatch_desk.db.migrate import known_revisions, storage_error
+from firstbatch_desk.domain.accounts import Permission, allows
 from firstbatch_desk.domain.backup_rotation import (
     check_reason,
     local_time,
@@ -97,6 +98,25 @@ class BackupService(ServiceBase):
 
     def newest_good_backup(self) -> BackupInfo | None:
         return newest_good_backup(self.paths)
+
+    def may_restore(self) -> bool:
+        """Whether the acting account may restore a backup (administrators only)."""
+        return allows(self._actor.role, Permission.RESTORE_BACKUP, own=False)
+
+    def require_restore_role(self) -> None:
+        """PermissionDeniedError unless the acting account may restore backups."""
+        self._require(Permission.RESTORE_BACKUP)
+
+    def check_restore(self, backup: Path) -> DatabaseFacts:
+        """Refuse a restore before anything is closed: the role first, then the backup itself.
+
+        PermissionDeniedError for a role other than administrator; StorageError
+        (``backup.*``) for a missing, damaged or foreign backup. Reads every page
+        of the backup: run it off the GUI thread. The restore itself is
+        :func:`~.backup_restore.restore_database`, once the AppContext is closed.
+        """
+        self.require_restore_role()
+        return inspect_backup(Path(backup))
 
 
 # --- taking a backup ----------------------------------------------------------------------------
@@ -249,7 +269,11 @@ def sqlite_error(exc: sqlite3.DatabaseError, path: Path) -> StorageError:
     return StorageError("backup.disk_full") if error.code == "storage.disk_full" else error
 
 
+# No room to write: a full disk, a quota, or a file-size limit (FAT32 stops at 4 GB).
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)})
+
+
 def write_error(exc: OSError, folder: Path) -> StorageError:
-    if exc.errno == errno.ENOSPC:
+    if exc.errno in _NO_ROOM:
         return StorageError("backup.disk_full")
     return StorageError("backup.write_failed", path=str(folder), detail=exc.strerror or str(exc))

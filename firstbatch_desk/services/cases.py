@@ -26,6 +26,7 @@ from firstbatch_desk.domain.dtos.register import CaseDetail, CaseInput, CaseRow
 from firstbatch_desk.domain.enums import CaseStatus, NeedStatus
 from firstbatch_desk.domain.errors import NotFoundError, ValidationError
 from firstbatch_desk.domain.followup import FollowUpCadence, next_due_date
+from firstbatch_desk.domain.text_search import plain_term
 from firstbatch_desk.domain.validation import check_date, clean_text
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.base import ServiceBase
@@ -222,7 +223,7 @@ class CaseService(ServiceBase):
         if filters.status:
             query = query.where(Case.status == filters.status)
         if filters.division_code:
-            query = query.where(Enterprise.division_code == filters.division_code)
+            query = query.where(Enterprise.division_code == plain_term(filters.division_code))
         if filters.due_before:
             query = query.where(Case.next_due_on <= filters.due_before)
         condition = search_condition(

@@ -32,7 +32,8 @@ from firstbatch_desk.domain.dtos.register import (
     EnterpriseRow,
 )
 from firstbatch_desk.domain.errors import DuplicateError, NotFoundError, ValidationError
-from firstbatch_desk.domain.validation import check_email, check_phone, clean_text
+from firstbatch_desk.domain.text_search import plain_term
+from firstbatch_desk.domain.validation import check_email, check_phone, clean_text, shown
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.base import ServiceBase
 from firstbatch_desk.services.listing import KeyList, SortOrder, ordered_keys, rows_by_key
@@ -191,7 +192,7 @@ class EnterpriseService(ServiceBase):
     def _filtered(self, session: Session, filters: EnterpriseFilter) -> Select:
         query = self._query()
         if filters.division_code:
-            query = query.where(Enterprise.division_code == filters.division_code)
+            query = query.where(Enterprise.division_code == plain_term(filters.division_code))
         if filters.zone_id:
             query = query.where(Enterprise.zone_id == filters.zone_id)
         for flag in ("above_scale", "specialised", "high_tech"):
@@ -216,9 +217,7 @@ class EnterpriseService(ServiceBase):
 
     @classmethod
     def _apply(cls, session: Session, enterprise: Enterprise, data: EnterpriseInput) -> None:
-        enterprise.name = clean_text(
-            data.name, field="name", label="企业名称", limit=200, required=True
-        )
+        enterprise.name = clean_enterprise_name(data.name)
         code = None
         if data.credit_code.strip():
             code = parse_credit_code(data.credit_code).value
@@ -269,7 +268,7 @@ class EnterpriseService(ServiceBase):
         found = code if code in live else None
         if found is None:
             raise ValidationError(
-                "field.unknown_ref", field="division_code", label="所在区县", value=code
+                "field.unknown_ref", field="division_code", label="所在区县", value=shown(code)
             )
         return found
 
@@ -399,6 +398,11 @@ class EnterpriseService(ServiceBase):
             updated_by=enterprise.updated_by,
             deleted_at=enterprise.deleted_at,
         )
+
+
+def clean_enterprise_name(name: str) -> str:
+    """The name as stored, or ValidationError (an import checks names with this too)."""
+    return clean_text(name, field="name", label="企业名称", limit=200, required=True)
 
 
 def fill_enterprise(session: Session, enterprise: Enterprise, data: EnterpriseInput) -> None:

@@ -34,7 +34,7 @@ from firstbatch_desk.domain.dtos.importing import (
     SheetTable,
     SourceRow,
 )
-from firstbatch_desk.domain.dtos.register import RecognitionInput
+from firstbatch_desk.domain.dtos.register import ProductInput, RecognitionInput
 from firstbatch_desk.domain.enums import Scheme, Tier
 from firstbatch_desk.domain.errors import FirstBatchError, ValidationError
 from firstbatch_desk.domain.import_rules import (
@@ -44,6 +44,9 @@ from firstbatch_desk.domain.import_rules import (
     split_products,
 )
 from firstbatch_desk.domain.recognition import tier_from_text
+from firstbatch_desk.domain.validation import shown
+from firstbatch_desk.services.enterprises import clean_enterprise_name
+from firstbatch_desk.services.products import fill_product
 from firstbatch_desk.services.recognitions import fill_recognition
 
 Progress = Callable[[int, int], None]
@@ -147,8 +150,9 @@ class _Planner:
             products = [""]
         for position, product in enumerate(products, start=1):
             key = f"{row.number}:{position}"
-            if problems:
-                self.lines.append(base.line(key, product, LineAction.ERROR, tuple(problems)))
+            line_problems = problems + _product_problems(product)
+            if line_problems:
+                self.lines.append(base.line(key, product, LineAction.ERROR, tuple(line_problems)))
                 continue
             self.lines.append(self.plan_line(key, base, product))
 
@@ -156,6 +160,11 @@ class _Planner:
         problems: list[str] = []
         if not values.enterprise:
             problems.append("缺少企业名称。")
+        else:
+            try:  # too long, or invisible control characters: the form would refuse it
+                clean_enterprise_name(values.enterprise)
+            except ValidationError as exc:
+                problems.append(exc.message("zh"))
         if not values.products:
             problems.append("缺少产品名称。")
         code_text = self.value(row, ImportField.CREDIT_CODE)
@@ -170,7 +179,9 @@ class _Planner:
         values.year = parse_year(year_text) if year_text else self.options.year
         if values.year is None:
             problems.append(
-                f"年度“{year_text}”无法识别。" if year_text else "缺少年度：请在导入时填写年度。"
+                f"年度“{shown(year_text)}”无法识别。"
+                if year_text
+                else "缺少年度：请在导入时填写年度。"
             )
         values.tier_text = self.value(row, ImportField.TIER)
         values.tier = tier_from_text(values.tier_text)
@@ -178,7 +189,7 @@ class _Planner:
         on_text = self.value(row, ImportField.RECOGNISED_ON)
         values.recognised_on = parse_date_text(on_text) if on_text else None
         if on_text and values.recognised_on is None:
-            problems.append(f"认定日期“{on_text}”无法识别。")
+            problems.append(f"认定日期“{shown(on_text)}”无法识别。")
         values.division_code, values.outside = self.division(row)
         if not problems and values.scheme is not None and values.year is not None:
             problems += _recognition_problems(values)
@@ -192,7 +203,7 @@ class _Planner:
             return self.options.scheme
         found = scheme_from_text(text)
         if found is None:
-            problems.append(f"认定类型“{text}”无法识别。")
+            problems.append(f"认定类型“{shown(text)}”无法识别。")
         return found
 
     def division(self, row: SourceRow) -> tuple[str | None, bool]:
@@ -369,6 +380,17 @@ def _recognition_problems(values: _RowValues) -> list[str]:
     )
     try:
         fill_recognition(Recognition(), data)
+    except ValidationError as exc:
+        return [exc.message("zh")]
+    return []
+
+
+def _product_problems(name: str) -> list[str]:
+    """The form's checks of a product name (length, invisible characters)."""
+    if not name:
+        return []  # said once for the row: 缺少产品名称
+    try:
+        fill_product(Product(), ProductInput(enterprise_id=uuid.uuid4(), name=name))
     except ValidationError as exc:
         return [exc.message("zh")]
     return []

@@ -52,6 +52,10 @@ _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 _CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
 _DELIMITERS = {",": "逗号", ";": "分号", "\t": "制表符"}
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# A text file with a NUL, or with more than one control character in this many
+# characters, is binary (a PDF or a picture renamed); a stray bell or escape
+# character in one cell of a real list is only removed from that cell.
+_TEXT_PER_CONTROL = 200
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -378,6 +382,9 @@ class _Reader:
     def _csv_rows(self, text: str, delimiter: str, limit: int | None = None) -> list[Row]:
         total = text.count("\n") + 1
         rows: list[Row] = []
+        # A cell may be as big as the file (a pasted note): the length limits of the
+        # fields then say which row is wrong, instead of the whole file being refused.
+        csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:
             for number, record in enumerate(reader, 1):
@@ -387,7 +394,7 @@ class _Reader:
                 if limit is None and number % PROGRESS_EVERY == 0:
                     self.tick(number, total)
         except csv.Error as exc:
-            detail = f"第 {reader.line_num} 行：{exc}"
+            detail = f"第 {len(rows) + 1} 行：{exc}"
             raise ValidationError("import.damaged", name=self.name, detail=detail) from None
         if limit is None:
             self.tick(len(rows), len(rows))
@@ -430,10 +437,14 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
                 text = data.decode(codec)
             except UnicodeDecodeError:
                 continue
-            if _BINARY.search(text[:65536]):
+            if _looks_binary(text[:65536]):
                 break
             return text, label
     raise ValidationError("import.not_spreadsheet", name=name)
+
+
+def _looks_binary(sample: str) -> bool:
+    return "\x00" in sample or len(_BINARY.findall(sample)) * _TEXT_PER_CONTROL > len(sample)
 
 
 def _sniff(text: str) -> str:

@@ -37,7 +37,7 @@ from firstbatch_desk.domain.enums import (
 )
 from firstbatch_desk.domain.errors import NotFoundError, ValidationError
 from firstbatch_desk.domain.need_flow import NeedAction, apply_transition
-from firstbatch_desk.domain.validation import check_date, check_order, clean_text
+from firstbatch_desk.domain.validation import check_date, check_order, clean_text, shown
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.base import ServiceBase, need_officers
 from firstbatch_desk.services.cases import refresh_cases
@@ -70,8 +70,14 @@ def _choice(enum_cls: Any, value: Any, field: str, label: str) -> Any:
         return enum_cls(value)
     except ValueError as exc:
         raise ValidationError(
-            "field.bad_choice", field=field, label=label, value=str(value)
+            "field.bad_choice", field=field, label=label, value=shown(value)
         ) from exc
+
+
+def _check_raised_on(raised_on: date) -> None:
+    """A need is recorded once raised: not dated after today (like a visit or a step)."""
+    if raised_on > date.today():
+        raise ValidationError("need.future_raised", field="raised_on")
 
 
 class NeedService(ServiceBase):
@@ -86,6 +92,7 @@ class NeedService(ServiceBase):
         """Raise a need inside the caller's transaction (a visit raises its needs so)."""
         need = Need(status=NeedStatus.PENDING)
         raised_on = check_date(data.raised_on, field="raised_on", label="提出日期") or date.today()
+        _check_raised_on(raised_on)
         need.raised_on = raised_on
         need.due_on = self._config.calendar.add_working_days(raised_on, ACCEPT_WORKING_DAYS)
         need.need_no = next_number(session, Need.need_no, "XQ", raised_on.year)
@@ -105,6 +112,7 @@ class NeedService(ServiceBase):
             old_case = need.case_id
             raised_on = check_date(data.raised_on, field="raised_on", label="提出日期")
             if raised_on is not None:
+                _check_raised_on(raised_on)
                 need.raised_on = raised_on
             self._apply(session, need, data)
             session.flush()

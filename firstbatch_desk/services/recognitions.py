@@ -22,7 +22,14 @@ from firstbatch_desk.domain.recognition import (
     check_year,
     default_valid_until,
 )
-from firstbatch_desk.domain.validation import check_date, check_money, check_order, clean_text
+from firstbatch_desk.domain.text_search import plain_term
+from firstbatch_desk.domain.validation import (
+    check_date,
+    check_money,
+    check_order,
+    clean_text,
+    shown,
+)
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.base import ServiceBase
 from firstbatch_desk.services.listing import KeyList, SortOrder, ordered_keys, rows_by_key
@@ -97,7 +104,8 @@ def _row_of(r: Any) -> RecognitionRow:
 
 def validity_condition(validity: Validity, today: date, warn_days: int = 90) -> Any:
     """SQL condition for one validity state (see ``domain.recognition.validity_of``)."""
-    horizon = today + timedelta(days=warn_days)
+    # Days to the end of the calendar, so a far "today" cannot overflow date.
+    horizon = today + timedelta(days=min(warn_days, (date.max - today).days))
     column = Recognition.valid_until
     if validity is Validity.EXPIRED:
         return column < today
@@ -205,7 +213,7 @@ class RecognitionService(ServiceBase):
         if filters.year:
             conditions.append(Recognition.year == filters.year)
         if filters.division_code:
-            conditions.append(Enterprise.division_code == filters.division_code)
+            conditions.append(Enterprise.division_code == plain_term(filters.division_code))
         if filters.validity:
             conditions.append(
                 validity_condition(
@@ -230,20 +238,20 @@ class RecognitionService(ServiceBase):
             scheme = Scheme(data.scheme)
         except ValueError as exc:
             raise ValidationError(
-                "field.bad_choice", field="scheme", label="类别", value=str(data.scheme)
+                "field.bad_choice", field="scheme", label="类别", value=shown(data.scheme)
             ) from exc
         try:
             tier = Tier(data.tier)
         except ValueError as exc:
             raise ValidationError(
-                "field.bad_choice", field="tier", label="档次", value=str(data.tier)
+                "field.bad_choice", field="tier", label="档次", value=shown(data.tier)
             ) from exc
         check_tier_fits_scheme(scheme, tier)
         try:
             year = int(data.year)
         except (TypeError, ValueError) as exc:
             raise ValidationError(
-                "field.bad_number", field="year", label="年度", value=str(data.year)
+                "field.bad_number", field="year", label="年度", value=shown(data.year)
             ) from exc
         check_year(year)
         recognised_on = check_date(data.recognised_on, field="recognised_on", label="认定日期")

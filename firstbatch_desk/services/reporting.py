@@ -38,6 +38,8 @@ from firstbatch_desk.domain.dtos.reports import (
 )
 from firstbatch_desk.domain.enums import Scheme, Tier
 from firstbatch_desk.domain.errors import NotFoundError, ValidationError
+from firstbatch_desk.domain.text_search import plain_term
+from firstbatch_desk.domain.validation import shown
 from firstbatch_desk.paths import AppPaths, resource_path
 from firstbatch_desk.services.base import ServiceBase
 from firstbatch_desk.services.report_data import (
@@ -391,7 +393,7 @@ class ReportService(ServiceBase):
     @staticmethod
     def _division(session: Session, text: str) -> tuple[str, str]:
         """(code, name) of the live division whose code or name is ``text``."""
-        wanted = text.strip()
+        wanted = plain_term(text).strip()
         row = session.execute(
             select(Division.code, Division.name)
             .where(
@@ -402,6 +404,6 @@ class ReportService(ServiceBase):
         ).first()
         if row is None:
             raise ValidationError(
-                "field.unknown_ref", field="division_code", label="区县", value=text
+                "field.unknown_ref", field="division_code", label="区县", value=shown(text)
             )
         return row.code, row.name

@@ -8,7 +8,11 @@ from sqlalchemy import ColumnElement, false, literal_column, or_
 from sqlalchemy.orm import Session
 
 from firstbatch_desk.db import fts
-from firstbatch_desk.domain.text_search import fts_match_expression, needs_like_fallback
+from firstbatch_desk.domain.text_search import (
+    fts_match_expression,
+    needs_like_fallback,
+    plain_term,
+)
 
 
 def search_condition(
@@ -23,7 +27,7 @@ def search_condition(
     limit on how many match); a one-character Chinese term, or a database
     without the index, falls back to LIKE over ``like_columns`` (short columns).
     """
-    term = term.strip()
+    term = plain_term(term).strip()
     if not term:
         return None
     expression = fts_match_expression(term)

@@ -27,12 +27,14 @@ from firstbatch_desk.domain.dtos.filters import VisitFilter
 from firstbatch_desk.domain.dtos.followup import VisitDetail, VisitInput, VisitRow
 from firstbatch_desk.domain.enums import AttachmentOwner, NeedChannel, VisitMethod
 from firstbatch_desk.domain.errors import NotFoundError, ValidationError
+from firstbatch_desk.domain.text_search import plain_term
 from firstbatch_desk.domain.validation import (
     check_date,
     check_int,
     check_money,
     check_order,
     clean_text,
+    shown,
 )
 from firstbatch_desk.services import indexing
 from firstbatch_desk.services.attachments import replace_attachments
@@ -233,7 +235,7 @@ class VisitService(ServiceBase):
         if filters.date_to:
             query = query.where(Visit.visit_date <= filters.date_to)
         if filters.division_code:
-            query = query.where(Enterprise.division_code == filters.division_code)
+            query = query.where(Enterprise.division_code == plain_term(filters.division_code))
         condition = search_condition(session, indexing.VISIT, filters.search, (Visit.headline,))
         if condition is not None:
             query = query.where(condition)
@@ -261,7 +263,7 @@ class VisitService(ServiceBase):
             method = VisitMethod(data.method)
         except ValueError as exc:
             raise ValidationError(
-                "field.bad_choice", field="method", label="走访方式", value=str(data.method)
+                "field.bad_choice", field="method", label="走访方式", value=shown(data.method)
             ) from exc
         visit_date = check_date(
             data.visit_date, field="visit_date", label="走访日期", required=True

@@ -6,87 +6,40 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+import shiboken6
 from PySide6.QtWidgets import QApplication, QWidget
 
-from firstbatch_desk.instance_lock import InstanceLock
 from firstbatch_desk.paths import AppPaths
 from firstbatch_desk.settings import Settings
 from firstbatch_desk.ui.i18n import install_translator
 from firstbatch_desk.ui.main_window import MainWindow
-from firstbatch_desk.ui.memory import keep_memory_returnable
+from firstbatch_desk.ui.program_run import (
+    EXIT_CANNOT_OPEN,
+    ProgramRun,
+    announce,
+    page_context,
+    shell_window,
+)
 from firstbatch_desk.ui.prompts import Prompts
-from firstbatch_desk.ui.ui_state import UiState
 
 if TYPE_CHECKING:
     from firstbatch_desk.app import AppContext
     from firstbatch_desk.services.base import Actor
-    from firstbatch_desk.ui.page_context import PageContext
 
-EXIT_CANNOT_OPEN = 1
-
-
-def _page_context(context: AppContext, prompts: Prompts) -> PageContext:
-    from firstbatch_desk.ui.page_context import PageContext
-    from firstbatch_desk.ui.undo import UndoLog
-
-    return PageContext(
-        services=context.services,
-        prompts=prompts,
-        undo=UndoLog(),
-        ui_state=UiState(context.paths.config_dir / "ui.ini"),
-        language=context.settings.language,
-    )
-
-
-def _shell(settings: Settings, paths: AppPaths) -> MainWindow:
-    keep_memory_returnable()
-    return MainWindow(
-        settings, paths.settings_file, paths.data_dir, UiState(paths.config_dir / "ui.ini")
-    )
+__all__ = ["EXIT_CANNOT_OPEN", "ask_sign_in", "build_main_window", "launch"]
 
 
 def build_main_window(context: AppContext, prompts: Prompts | None = None) -> MainWindow:
     """The main window over an open ``AppContext`` (a QApplication must exist).
 
     No login is asked: the window acts as ``context``'s actor (the local
-    administrator unless ``context.sign_in`` was called).
+    administrator unless ``context.sign_in`` was called). Nothing runs the
+    window's 从备份恢复… (``restore_requested``): that is :class:`ProgramRun`'s.
     """
-    window = _shell(context.settings, context.paths)
-    window.attach(_page_context(context, prompts or Prompts()))
-    _announce(window, context)
+    window = shell_window(context.settings, context.paths)
+    window.attach(page_context(context, prompts or Prompts()))
+    announce(window, context)
     return window
-
-
-def _announce(window: MainWindow, context: AppContext) -> None:
-    """Problems found while opening that do not stop the program."""
-    if context.calendar_problem:
-        window.show_notice(
-            QCoreApplication.translate("Launch", "节假日文件有误，已改用内置日历"),
-            context.calendar_problem,
-        )
-
-
-def _check_in_background(
-    page_context: PageContext,
-    context: AppContext,
-    window: MainWindow,
-    prompts: Prompts,
-    language: str,
-) -> None:
-    """SQLite's quick check reads every page: it runs behind the open window and
-    speaks up only when the file is damaged."""
-    from firstbatch_desk.domain.errors import StorageError
-    from firstbatch_desk.services.maintenance import quick_check_problems
-
-    path = context.paths.database
-
-    def report(problems: list[str]) -> None:
-        if problems:
-            error = StorageError("storage.damaged", path=str(path), detail="; ".join(problems[:3]))
-            prompts.error(window, error.message("en" if language.startswith("en") else "zh"))
-
-    page_context.tasks.run(lambda: quick_check_problems(path), report)
 
 
 def ask_sign_in(context: AppContext, window: QWidget) -> Actor | None:
@@ -117,55 +70,26 @@ def launch(
     program (status 0) without showing any data.
 
     A database that cannot be opened is explained in a message box and the
-    program ends with status 1, leaving the file as it was. So is a data
-    directory that another FirstBatch Desk has open: the data directory's lock
-    is taken before the data is opened and held until the program ends.
+    program ends with status 1, leaving the file as it was; a damaged one is
+    explained with the newest good backup on offer (see :class:`ProgramRun`).
+    So is a data directory that another FirstBatch Desk has open: the data
+    directory's lock is taken before the data is opened and held until the
+    program ends. After the window closes, the exit backup is taken when due,
+    then the data is closed.
     """
-    from firstbatch_desk.domain.errors import FirstBatchError
-
     prompts = prompts or Prompts()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("FirstBatch Desk")
     app.setOrganizationName("FirstBatchDesk")
     install_translator(app, settings.language)
-    window = _shell(settings, paths)
-    window.show()
-    window.repaint()  # paint the window now, before the database layer is even imported
-    app.processEvents()
-    opened: list[AppContext] = []
-    lock = InstanceLock(paths.lock_file)
-
-    def attach() -> None:
-        try:
-            lock.acquire()
-            context = open_context()
-        except FirstBatchError as exc:
-            lock.release()
-            lang = "en" if settings.language.startswith("en") else "zh"
-            print(exc.message(lang), file=sys.stderr)
-            prompts.error(window, exc.message(lang))
-            app.exit(EXIT_CANNOT_OPEN)
-            return
-        opened.append(context)
-        try:
-            actor = sign_in(context, window)
-        except FirstBatchError as exc:  # e.g. the database cannot be read
-            prompts.error(window, exc.message("en" if settings.language.startswith("en") else "zh"))
-            app.exit(EXIT_CANNOT_OPEN)
-            return
-        if actor is None:
-            app.exit(0)
-            return
-        context.sign_in(actor)
-        page_context = _page_context(context, prompts)
-        window.attach(page_context)
-        _announce(window, context)
-        _check_in_background(page_context, context, window, prompts, settings.language)
-
-    QTimer.singleShot(0, attach)
+    run = ProgramRun(open_context, settings, paths, prompts, sign_in)
+    run.ended.connect(app.exit)
+    run.start()
     try:
         return int(app.exec())
     finally:
-        for context in opened:
-            context.close()
-        lock.release()
+        run.finish()
+        # Delete the run (its task relays, its timers) here, on the GUI thread. Left to
+        # Python's cycle collector it was destroyed at some later moment, sometimes in the
+        # middle of Qt delivering an event to one of its children, and the program crashed.
+        shiboken6.delete(run)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from firstbatch_desk import __version__
 from firstbatch_desk.settings import Settings
 from firstbatch_desk.ui.dialogs.account_dialog import AccountActions
+from firstbatch_desk.ui.sync_actions import SyncActions
 from firstbatch_desk.ui.ui_state import UiState
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ class MainWindow(QMainWindow):
 
     PAGES = ("workbench", "enterprises", "register", "visits", "needs", "reports", "audit")
     START_PAGE = 1
+    # The backup chosen in 从备份恢复… (a Path); whoever runs the program closes and restores.
+    restore_requested = Signal(object)
 
     def __init__(
         self,
@@ -155,6 +158,8 @@ class MainWindow(QMainWindow):
         self.update_counts()
         self.show_drafts_notice()
         self.account_actions.attach(ctx)
+        self.sync_actions.attach(ctx)
+        self.restore_action.setEnabled(ctx.services.backups.may_restore())
 
     def _page(self, name: str) -> Any:
         if self.pages is None:
@@ -216,6 +221,8 @@ class MainWindow(QMainWindow):
             self.tr("新建(&N)"), QKeySequence.StandardKey.New, self.new_record
         )
         self.settings_action = self._action(self.tr("设置(&S)…"), None, self.open_settings)
+        self.restore_action = self._action(self.tr("从备份恢复(&B)…"), None, self.open_restore)
+        self.restore_action.setEnabled(False)  # administrators only, once the data is attached
         self.drafts_action = self._action(self.tr("未完成的草稿(&D)…"), None, self.open_drafts)
         self.import_action = self._action(
             self.tr("导入认定名单(&I)…"), QKeySequence("Ctrl+I"), self.open_import
@@ -226,11 +233,17 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.drafts_action])
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
+        # 同步…, 同步冲突…; the open-conflict count in the status bar
+        self.sync_actions = SyncActions(
+            self, self.settings, self.settings_file, self._on_data_changed
+        )
+        file_menu.addActions(self.sync_actions.actions())
         file_menu.addSeparator()
         self.account_actions = AccountActions(self)  # 修改密码…, 账户…, 锁定; who is signed in
         file_menu.addActions(self.account_actions.actions())
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
@@ -491,6 +504,24 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("设置已保存；语言和报表字体在下次启动时生效。"), 5000
             )
+
+    def open_restore(self) -> None:
+        """The backups; the chosen one goes to ``restore_requested`` (administrators only)."""
+        from firstbatch_desk.domain.errors import PermissionDeniedError
+        from firstbatch_desk.ui.dialogs.restore_dialog import RestoreDialog
+
+        if self.ctx is None:
+            return
+        try:
+            self.ctx.services.backups.require_restore_role()
+        except PermissionDeniedError as exc:
+            self.ctx.prompts.error(self, exc.message(self.ctx.message_language))
+            return
+        dialog = RestoreDialog(self.ctx, self)
+        chosen = dialog.chosen if self._run_dialog(dialog) else None
+        dialog.deleteLater()
+        if chosen is not None:
+            self.restore_requested.emit(chosen.path)
 
     def show_about(self) -> None:
         from firstbatch_desk.ui.dialogs.about_dialog import AboutDialog

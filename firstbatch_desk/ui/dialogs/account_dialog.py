@@ -56,6 +56,7 @@ class AccountActions(QObject):
         for action in self.actions():
             action.setEnabled(False)
         self.user_label = QLabel(window)
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)  # a typed display name
         self.user_label.setObjectName("user_label")
         window.statusBar().addPermanentWidget(self.user_label)
         self._title = window.windowTitle()
@@ -145,6 +146,7 @@ class AccountsDialog(QDialog):
         self.active_button = self._button(self.tr("停用"), "active_button", self._on_active)
         self.reset_button = self._button(self.tr("重设密码…"), "reset_button", self._on_reset)
         self.message_label = QLabel(self)
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote names
         self.message_label.setObjectName("accounts_message")
         self.message_label.setStyleSheet(MESSAGE_STYLE)
         self.message_label.setWordWrap(True)
@@ -313,6 +315,7 @@ class AccountEditDialog(QDialog):
         note.setWordWrap(True)
         form.addRow("", note)
         self.message_label = QLabel(self)
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote names
         self.message_label.setObjectName("account_message")
         self.message_label.setStyleSheet(MESSAGE_STYLE)
         self.message_label.setWordWrap(True)

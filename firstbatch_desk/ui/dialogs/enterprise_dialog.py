@@ -188,7 +188,7 @@ class EnterpriseEditDialog(FormDialog):
         super().revalidate()
         problem = self.code_edit.check(final=True)
         if problem:
-            self.errors["credit_code"].show_message(problem)
+            self.errors["credit_code"].show_plain(problem)
             return False
         return True
 
@@ -205,12 +205,12 @@ class EnterpriseEditDialog(FormDialog):
             open_text = self.tr("恢复并打开该企业") if deleted else self.tr("打开已有企业")
             extra_html = f' <a href="{"restore" if deleted else "open"}">{esc(open_text)}</a>'
             self._duplicate_id = exc.existing_id
-            self.errors["credit_code"].show_message(
-                exc.message(self.ctx.message_language) + extra_html
+            self.errors["credit_code"].show_plain(
+                exc.message(self.ctx.message_language), extra_html
             )
             return
         if isinstance(exc, InvalidCreditCode):
-            self.errors["credit_code"].show_message(exc.message(self.ctx.message_language))
+            self.errors["credit_code"].show_plain(exc.message(self.ctx.message_language))
             return
         super().show_error(exc, extra_html)
 
@@ -219,7 +219,7 @@ class EnterpriseEditDialog(FormDialog):
             try:
                 self.ctx.services.enterprises.restore_enterprise(uuid.UUID(self._duplicate_id))
             except FirstBatchError as exc:
-                self.general_error.show_message(exc.message(self.ctx.message_language))
+                self.general_error.show_plain(exc.message(self.ctx.message_language))
                 return
             self.restored = True
         if self._duplicate_id:
@@ -227,4 +227,4 @@ class EnterpriseEditDialog(FormDialog):
             self.reject()
 
     def _on_code_problem(self, problem: str) -> None:
-        self.errors["credit_code"].show_message(problem)
+        self.errors["credit_code"].show_plain(problem)

@@ -103,10 +103,9 @@ class FormDialog(QDialog):
         self.general_error.clear_message()
 
     def show_error(self, exc: FirstBatchError, extra_html: str = "") -> None:
-        text = exc.message(self.ctx.message_language) + extra_html
         field = getattr(exc, "field", None) if isinstance(exc, ValidationError) else None
         target = self._error_label_for(field)
-        target.show_message(text)
+        target.show_plain(exc.message(self.ctx.message_language), extra_html)
         area = getattr(self, "scroll_area", None)
         if area is not None and target is not self.general_error:
             QTimer.singleShot(0, lambda: area.ensureWidgetVisible(target, 50, 80))

@@ -416,7 +416,7 @@ class ImportDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, FirstBatchError):
             raise error
-        self.error.show_message(error.message(self.ctx.message_language))
+        self.error.show_plain(error.message(self.ctx.message_language))
         self._update_buttons()
 
     def _busy(self, busy: bool) -> None:

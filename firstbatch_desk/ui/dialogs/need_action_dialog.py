@@ -155,7 +155,7 @@ class NeedActionDialog(FormDialog):
             if field == "extended_to" and due is not None and value is not None and value <= due:
                 raise ValidationError("need.extension_date", field=field, due=due.isoformat())
         except ValidationError as exc:
-            self.errors[field].show_message(exc.message(self.ctx.message_language))
+            self.errors[field].show_plain(exc.message(self.ctx.message_language))
             return False
         self.errors[field].clear_message()
         return True

@@ -98,6 +98,7 @@ class NeedDialog(FormDialog):
         else:
             name = self.need.row.enterprise_name if self.need else self._enterprise_name()
             self.enterprise_label = QLabel(name, self)
+            self.enterprise_label.setTextFormat(Qt.TextFormat.PlainText)
             self.enterprise_label.setObjectName("enterprise_label")
         self.case_combo = QComboBox(self)
         self.case_combo.setObjectName("case_combo")
@@ -324,7 +325,7 @@ class NeedDialog(FormDialog):
         try:
             checks[field]()
         except ValidationError as exc:
-            self.errors[field].show_message(exc.message(self.ctx.message_language))
+            self.errors[field].show_plain(exc.message(self.ctx.message_language))
             return False
         self.errors[field].clear_message()
         return True

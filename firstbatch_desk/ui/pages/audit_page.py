@@ -19,7 +19,7 @@ from firstbatch_desk.domain.dtos.audit import (
     FieldChange,
     entity_label,
 )
-from firstbatch_desk.domain.errors import FirstBatchError
+from firstbatch_desk.domain.errors import FirstBatchError, PermissionDeniedError
 from firstbatch_desk.services.listing import SortOrder
 from firstbatch_desk.ui.i18n import enum_label
 from firstbatch_desk.ui.models.columns import Column
@@ -43,6 +43,11 @@ class AuditPage(ListPage):
     default_sort = (0, Qt.SortOrder.DescendingOrder)
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        self.refusal: PermissionDeniedError | None = None
+        try:  # an officer may not read the trail: the page then says so and lists nothing
+            ctx.services.audit.check_access()
+        except PermissionDeniedError as exc:
+            self.refusal = exc
         super().__init__(ctx, parent)
         self.search_box.setPlaceholderText(self.tr("搜索修改前后的值、记录编号、操作人（Ctrl+F）"))
         self.verify_button = self.add_action_button("verify", self.tr("校验"), self.verify)
@@ -55,6 +60,11 @@ class AuditPage(ListPage):
         row = self.layout().itemAt(1).layout()
         row.insertWidget(row.count() - 1, self.verdict_label)
         self.last_verdict: AuditVerdict | None = None
+        if self.refusal is not None:
+            for widget in (self.verify_button, self.export_button, self.search_box):
+                widget.setEnabled(False)
+            self.verdict_label.setText(self.refusal.message(ctx.message_language))
+            self.verdict_label.setStyleSheet(BROKEN_STYLE)
 
     def columns(self) -> list[Column]:
         lang = self.ctx.language
@@ -140,7 +150,7 @@ class AuditPage(ListPage):
         )
 
     def fetch_keys(self, order: SortOrder | None, limit: int | None = None) -> Sequence[str]:
-        if not hasattr(self, "to_edit"):
+        if not hasattr(self, "to_edit") or self.refusal is not None:
             return ()
         return self.ctx.services.audit.entry_keys(self.current_filter(), order, limit)
 

@@ -47,17 +47,17 @@
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="81"/>
+        <location filename="../dialogs/account_dialog.py" line="82"/>
         <source>%1（本机管理员，未登录账户）</source>
         <translation>%1 (local administrator, no account)</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="82"/>
+        <location filename="../dialogs/account_dialog.py" line="83"/>
         <source>当前用户：</source>
         <translation>Signed in: </translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="114"/>
+        <location filename="../dialogs/account_dialog.py" line="115"/>
         <source>密码已修改。</source>
         <translation>The password was changed.</translation>
     </message>
@@ -65,52 +65,52 @@
 <context>
     <name>AccountEditDialog</name>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="292"/>
+        <location filename="../dialogs/account_dialog.py" line="294"/>
         <source>（不关联）</source>
         <translation>(Not linked)</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="298"/>
+        <location filename="../dialogs/account_dialog.py" line="300"/>
         <source>新建账户</source>
         <translation>New Account</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="299"/>
+        <location filename="../dialogs/account_dialog.py" line="301"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="300"/>
+        <location filename="../dialogs/account_dialog.py" line="302"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="302"/>
+        <location filename="../dialogs/account_dialog.py" line="304"/>
         <source>更改角色 — %1</source>
         <translation>Change Role — %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="307"/>
+        <location filename="../dialogs/account_dialog.py" line="309"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="308"/>
+        <location filename="../dialogs/account_dialog.py" line="310"/>
         <source>工作人员</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="310"/>
+        <location filename="../dialogs/account_dialog.py" line="312"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="311"/>
+        <location filename="../dialogs/account_dialog.py" line="313"/>
         <source>再输一遍密码</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="312"/>
+        <location filename="../dialogs/account_dialog.py" line="314"/>
         <source>科员/经办人只能修改本人负责的记录，须关联一名工作人员。</source>
         <translation>An officer can change only their own records and must be linked to an officer.</translation>
     </message>
@@ -118,88 +118,88 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="133"/>
+        <location filename="../dialogs/account_dialog.py" line="134"/>
         <source>账户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="134"/>
+        <location filename="../dialogs/account_dialog.py" line="135"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="134"/>
+        <location filename="../dialogs/account_dialog.py" line="135"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="134"/>
+        <location filename="../dialogs/account_dialog.py" line="135"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="134"/>
+        <location filename="../dialogs/account_dialog.py" line="135"/>
         <source>工作人员</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="135"/>
+        <location filename="../dialogs/account_dialog.py" line="136"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="143"/>
+        <location filename="../dialogs/account_dialog.py" line="144"/>
         <source>新建账户…</source>
         <translation>New Account…</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="144"/>
+        <location filename="../dialogs/account_dialog.py" line="145"/>
         <source>更改角色…</source>
         <translation>Change Role…</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="145"/>
-        <location filename="../dialogs/account_dialog.py" line="212"/>
+        <location filename="../dialogs/account_dialog.py" line="146"/>
+        <location filename="../dialogs/account_dialog.py" line="214"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="146"/>
+        <location filename="../dialogs/account_dialog.py" line="147"/>
         <source>重设密码…</source>
         <translation>Reset Password…</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="157"/>
+        <location filename="../dialogs/account_dialog.py" line="159"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="179"/>
+        <location filename="../dialogs/account_dialog.py" line="181"/>
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="179"/>
+        <location filename="../dialogs/account_dialog.py" line="181"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="182"/>
+        <location filename="../dialogs/account_dialog.py" line="184"/>
         <source>锁定至 %1</source>
         <translation>Locked until %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="212"/>
+        <location filename="../dialogs/account_dialog.py" line="214"/>
         <source>启用</source>
         <translation>Activate</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="240"/>
+        <location filename="../dialogs/account_dialog.py" line="242"/>
         <source>停用账户“%1”？停用后不能再登录，已有记录不受影响。</source>
         <translation>Deactivate the account “%1”? It can no longer sign in; its records stay as they are.</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="242"/>
+        <location filename="../dialogs/account_dialog.py" line="244"/>
         <source>停用账户</source>
         <translation>Deactivate Account</translation>
     </message>
@@ -291,172 +291,268 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../pages/audit_page.py" line="47"/>
+        <location filename="../pages/audit_page.py" line="52"/>
         <source>搜索修改前后的值、记录编号、操作人（Ctrl+F）</source>
         <translation>Search values, record ids, who (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="48"/>
+        <location filename="../pages/audit_page.py" line="53"/>
         <source>校验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="49"/>
+        <location filename="../pages/audit_page.py" line="54"/>
         <source>逐条重算哈希链，检查审计记录是否被改动或删除</source>
         <translation>Recompute the hash chain entry by entry to find changed or deleted entries</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="50"/>
+        <location filename="../pages/audit_page.py" line="55"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="51"/>
+        <location filename="../pages/audit_page.py" line="56"/>
         <source>按当前的筛选导出为 Excel（含哈希，可复核）</source>
         <translation>Export what the filters show to Excel (with the hashes, so it can be checked)</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="62"/>
-        <location filename="../pages/audit_page.py" line="156"/>
+        <location filename="../pages/audit_page.py" line="72"/>
+        <location filename="../pages/audit_page.py" line="166"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="63"/>
-        <location filename="../pages/audit_page.py" line="157"/>
+        <location filename="../pages/audit_page.py" line="73"/>
+        <location filename="../pages/audit_page.py" line="167"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="64"/>
-        <location filename="../pages/audit_page.py" line="85"/>
-        <location filename="../pages/audit_page.py" line="158"/>
+        <location filename="../pages/audit_page.py" line="74"/>
+        <location filename="../pages/audit_page.py" line="95"/>
+        <location filename="../pages/audit_page.py" line="168"/>
         <source>操作人</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="65"/>
-        <location filename="../pages/audit_page.py" line="159"/>
+        <location filename="../pages/audit_page.py" line="75"/>
+        <location filename="../pages/audit_page.py" line="169"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="66"/>
-        <location filename="../pages/audit_page.py" line="160"/>
+        <location filename="../pages/audit_page.py" line="76"/>
+        <location filename="../pages/audit_page.py" line="170"/>
         <source>对象</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="67"/>
-        <location filename="../pages/audit_page.py" line="161"/>
+        <location filename="../pages/audit_page.py" line="77"/>
+        <location filename="../pages/audit_page.py" line="171"/>
         <source>记录编号</source>
         <translation>Record id</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="68"/>
+        <location filename="../pages/audit_page.py" line="78"/>
         <source>改动的字段</source>
         <translation>Fields changed</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="75"/>
+        <location filename="../pages/audit_page.py" line="85"/>
         <source>全部对象</source>
         <translation>All entities</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="80"/>
+        <location filename="../pages/audit_page.py" line="90"/>
         <source>全部操作</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="92"/>
+        <location filename="../pages/audit_page.py" line="102"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="93"/>
+        <location filename="../pages/audit_page.py" line="103"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="94"/>
+        <location filename="../pages/audit_page.py" line="104"/>
         <source>近 7 天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="95"/>
+        <location filename="../pages/audit_page.py" line="105"/>
         <source>近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="96"/>
+        <location filename="../pages/audit_page.py" line="106"/>
         <source>自定义日期…</source>
         <translation>Custom dates…</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="162"/>
+        <location filename="../pages/audit_page.py" line="172"/>
         <source>哈希</source>
         <translation>Hash</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="163"/>
+        <location filename="../pages/audit_page.py" line="173"/>
         <source>前一条哈希</source>
         <translation>Previous hash</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="166"/>
-        <location filename="../pages/audit_page.py" line="214"/>
+        <location filename="../pages/audit_page.py" line="176"/>
+        <location filename="../pages/audit_page.py" line="224"/>
         <source>审计记录</source>
         <translation>Audit Trail</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="172"/>
+        <location filename="../pages/audit_page.py" line="182"/>
         <source>没有记下字段的值。</source>
         <translation>No field values were recorded.</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="173"/>
+        <location filename="../pages/audit_page.py" line="183"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="173"/>
+        <location filename="../pages/audit_page.py" line="183"/>
         <source>修改前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="173"/>
+        <location filename="../pages/audit_page.py" line="183"/>
         <source>修改后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="176"/>
+        <location filename="../pages/audit_page.py" line="186"/>
         <source>修改前后</source>
         <translation>Before and after</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="195"/>
+        <location filename="../pages/audit_page.py" line="205"/>
         <source>正在校验审计记录……</source>
         <translation>Verifying the audit trail…</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="205"/>
+        <location filename="../pages/audit_page.py" line="215"/>
         <source>最后一条的哈希：</source>
         <translation>Hash of the last entry: </translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="206"/>
+        <location filename="../pages/audit_page.py" line="216"/>
         <source>审计记录校验</source>
         <translation>Audit Trail Check</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="214"/>
+        <location filename="../pages/audit_page.py" line="224"/>
         <source>导出审计记录</source>
         <translation>Export Audit Trail</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="217"/>
+        <location filename="../pages/audit_page.py" line="227"/>
         <source>已导出 %1 条审计记录到 %2</source>
         <translation>Exported %1 audit entries to %2</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackup</name>
+    <message>
+        <location filename="../auto_backup.py" line="97"/>
+        <source>已自动备份：%1</source>
+        <translation>Backed up automatically: %1</translation>
+    </message>
+    <message>
+        <location filename="../auto_backup.py" line="104"/>
+        <source>自动备份没有完成</source>
+        <translation>Automatic backup not completed</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableModel</name>
+    <message>
+        <location filename="../models/backup_table_model.py" line="52"/>
+        <source>手动备份</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_table_model.py" line="53"/>
+        <source>每日自动</source>
+        <translation>Daily (automatic)</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_table_model.py" line="54"/>
+        <source>退出时自动</source>
+        <translation>On exit (automatic)</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_table_model.py" line="55"/>
+        <source>恢复前另存</source>
+        <translation>Kept before a restore</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_table_model.py" line="56"/>
+        <source>升级前另存</source>
+        <translation>Kept before an upgrade</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_table_model.py" line="78"/>
+        <source>备份时间</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_table_model.py" line="79"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_table_model.py" line="80"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_table_model.py" line="81"/>
+        <source>企业</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_table_model.py" line="82"/>
+        <source>认定</source>
+        <translation>Recognitions</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_table_model.py" line="83"/>
+        <source>档案</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_table_model.py" line="84"/>
+        <source>走访</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_table_model.py" line="85"/>
+        <source>诉求</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_table_model.py" line="86"/>
+        <source>核对</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_table_model.py" line="135"/>
+        <source>核对无误</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../models/backup_table_model.py" line="136"/>
+        <source>未核对：</source>
+        <translation>Not verified: </translation>
     </message>
 </context>
 <context>
@@ -674,6 +770,116 @@
         <location filename="../pages/cases_page.py" line="187"/>
         <source>删除档案 %1</source>
         <translation>Delete case %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="52"/>
+        <source>同步冲突</source>
+        <translation>Sync Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="55"/>
+        <source>本机和总库改了同一处。记录现在用的是较新的值（绿底），另一个值保留在这里。请逐项选择保留哪一个；选定的值会作为一次修改，下次同步时发到总库。</source>
+        <translation>This computer and the hub changed the same field. The record now holds the newer value (green); the other is kept here. Choose which to keep for each: the chosen value is saved as a change and goes to the hub with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="65"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="66"/>
+        <source>内容</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="67"/>
+        <location filename="../dialogs/conflicts_dialog.py" line="146"/>
+        <source>本机的值</source>
+        <translation>This computer&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="68"/>
+        <location filename="../dialogs/conflicts_dialog.py" line="146"/>
+        <source>总库的值</source>
+        <translation>Hub&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="69"/>
+        <source>现在使用</source>
+        <translation>In use now</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="70"/>
+        <source>处理</source>
+        <translation>Settle</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="85"/>
+        <source>也显示已处理的</source>
+        <translation>Show settled ones too</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="90"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="123"/>
+        <source>未处理的冲突 %1 处</source>
+        <translation>Open conflicts: %1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="125"/>
+        <source>没有未处理的冲突。</source>
+        <translation>No open conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="132"/>
+        <source>发现于 %1</source>
+        <translation>Found %1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="152"/>
+        <source>已保留本机的值</source>
+        <translation>Kept this computer&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="154"/>
+        <source>已采用总库的值</source>
+        <translation>Took the hub&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="170"/>
+        <source>（%1 修改）</source>
+        <translation>(changed by %1)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="184"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="186"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="186"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="193"/>
+        <source>保留本机</source>
+        <translation>Keep Mine</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/conflicts_dialog.py" line="196"/>
+        <source>采用总库</source>
+        <translation>Take Hub&apos;s</translation>
     </message>
 </context>
 <context>
@@ -1464,7 +1670,7 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../launch.py" line="65"/>
+        <location filename="../program_run.py" line="84"/>
         <source>节假日文件有误，已改用内置日历</source>
         <translation>The holiday file has errors; using the built-in calendar instead</translation>
     </message>
@@ -1591,144 +1797,149 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="70"/>
+        <location filename="../main_window.py" line="73"/>
         <source>首批次跟踪服务台</source>
         <translation>FirstBatch Desk</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="117"/>
         <source>数据目录：</source>
         <translation>Data folder: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="79"/>
-        <location filename="../main_window.py" line="462"/>
+        <location filename="../main_window.py" line="82"/>
+        <location filename="../main_window.py" line="475"/>
         <source>工作台</source>
         <translation>Workbench</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="84"/>
+        <location filename="../main_window.py" line="87"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="80"/>
+        <location filename="../main_window.py" line="83"/>
         <source>企业</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="84"/>
         <source>产品与认定</source>
         <translation>Products and Recognitions</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="82"/>
+        <location filename="../main_window.py" line="85"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="83"/>
+        <location filename="../main_window.py" line="86"/>
         <source>问题诉求</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="88"/>
         <source>审计记录</source>
         <translation>Audit Trail</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="100"/>
+        <location filename="../main_window.py" line="103"/>
         <source>正在打开数据……</source>
         <translation>Opening data…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="219"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="221"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="223"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="224"/>
+        <source>从备份恢复(&amp;B)…</source>
+        <translation>Restore from &amp;Backup…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="226"/>
         <source>未完成的草稿(&amp;D)…</source>
         <translation>Unfinished &amp;Drafts…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="228"/>
         <source>导入认定名单(&amp;I)…</source>
         <translation>&amp;Import Recognition List…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="231"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="249"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
-        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="354"/>
         <source>撤销删除(&amp;U)</source>
         <translation>&amp;Undo Delete</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="255"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="258"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="269"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="272"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="273"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="346"/>
         <source>已撤销：</source>
         <translation>Undone: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="354"/>
         <source>撤销：</source>
         <translation>Undo: </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418"/>
+        <location filename="../main_window.py" line="431"/>
         <source>%1 份未完成的草稿</source>
         <translation>Unfinished drafts: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="483"/>
         <source>企业 %1 · 认定 %2 · 档案 %3 · 走访 %4 · 诉求 %5</source>
         <translation>Enterprises %1 · Recognitions %2 · Cases %3 · Visits %4 · Needs %5</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="492"/>
+        <location filename="../main_window.py" line="505"/>
         <source>设置已保存；语言和报表字体在下次启动时生效。</source>
         <translation>Settings saved; the language and the report font apply from the next start.</translation>
     </message>
@@ -1822,91 +2033,91 @@
         <translation>Add Need</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="108"/>
+        <location filename="../dialogs/need_dialog.py" line="109"/>
         <source>一句话写明企业要解决什么，如：流动资金贷款对接</source>
         <translation>In one line, what the enterprise needs solved, e.g. working-capital loan matchmaking</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="124"/>
+        <location filename="../dialogs/need_dialog.py" line="125"/>
         <source>默认今天</source>
         <translation>Defaults to today</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="127"/>
+        <location filename="../dialogs/need_dialog.py" line="128"/>
         <source>（暂不指定）</source>
         <translation>(Not assigned yet)</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="146"/>
-        <location filename="../dialogs/need_dialog.py" line="292"/>
+        <location filename="../dialogs/need_dialog.py" line="147"/>
+        <location filename="../dialogs/need_dialog.py" line="293"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="147"/>
+        <location filename="../dialogs/need_dialog.py" line="148"/>
         <source>跟踪档案</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="148"/>
+        <location filename="../dialogs/need_dialog.py" line="149"/>
         <source>诉求类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="149"/>
-        <location filename="../dialogs/need_dialog.py" line="299"/>
+        <location filename="../dialogs/need_dialog.py" line="150"/>
+        <location filename="../dialogs/need_dialog.py" line="300"/>
         <source>诉求事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="150"/>
-        <location filename="../dialogs/need_dialog.py" line="308"/>
+        <location filename="../dialogs/need_dialog.py" line="151"/>
+        <location filename="../dialogs/need_dialog.py" line="309"/>
         <source>诉求内容</source>
         <translation>What is needed</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="151"/>
+        <location filename="../dialogs/need_dialog.py" line="152"/>
         <source>来源渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="152"/>
+        <location filename="../dialogs/need_dialog.py" line="153"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="162"/>
+        <location filename="../dialogs/need_dialog.py" line="163"/>
         <source>受理后，简单事项 1 个工作日内答复，复杂事项 3 个工作日内答复。</source>
         <translation>Once accepted, simple matters are answered within 1 working day, complex ones within 3 working days.</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="168"/>
+        <location filename="../dialogs/need_dialog.py" line="169"/>
         <source>复杂程度</source>
         <translation>Complexity</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="169"/>
-        <location filename="../dialogs/need_dialog.py" line="314"/>
+        <location filename="../dialogs/need_dialog.py" line="170"/>
+        <location filename="../dialogs/need_dialog.py" line="315"/>
         <source>提出日期</source>
         <translation>Raised on</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="170"/>
+        <location filename="../dialogs/need_dialog.py" line="171"/>
         <source>主办部门</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="171"/>
+        <location filename="../dialogs/need_dialog.py" line="172"/>
         <source>协办部门</source>
         <translation>Supporting departments</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="213"/>
+        <location filename="../dialogs/need_dialog.py" line="214"/>
         <source>（不关联档案）</source>
         <translation>(Not linked to a case)</translation>
     </message>
     <message>
-        <location filename="../dialogs/need_dialog.py" line="244"/>
+        <location filename="../dialogs/need_dialog.py" line="245"/>
         <source>已交办的诉求，主办部门由“交办/改派”确定。</source>
         <translation>Once a need is assigned, its lead department is set with “Assign” / “Reassign”.</translation>
     </message>
@@ -2253,6 +2464,41 @@
         <location filename="../dialogs/product_dialog.py" line="57"/>
         <source>查新报告日期</source>
         <translation>Novelty search report date</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramRun</name>
+    <message>
+        <location filename="../program_run.py" line="173"/>
+        <source>已从备份恢复</source>
+        <translation>Restored from a Backup</translation>
+    </message>
+    <message>
+        <location filename="../program_run.py" line="210"/>
+        <location filename="../program_run.py" line="249"/>
+        <source>数据库已损坏</source>
+        <translation>The Database Is Damaged</translation>
+    </message>
+    <message>
+        <location filename="../program_run.py" line="223"/>
+        <source>数据库已损坏，正在查找可用的备份……</source>
+        <translation>The database is damaged; looking for a good backup…</translation>
+    </message>
+    <message>
+        <location filename="../program_run.py" line="251"/>
+        <source>恢复此备份</source>
+        <translation>Restore This Backup</translation>
+    </message>
+    <message>
+        <location filename="../program_run.py" line="251"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../program_run.py" line="286"/>
+        <location filename="../program_run.py" line="311"/>
+        <source>正在从备份恢复……</source>
+        <translation>Restoring from the backup…</translation>
     </message>
 </context>
 <context>
@@ -2801,6 +3047,40 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../dialogs/restore_dialog.py" line="49"/>
+        <location filename="../dialogs/restore_dialog.py" line="159"/>
+        <source>从备份恢复</source>
+        <translation>Restore from Backup</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/restore_dialog.py" line="51"/>
+        <source>选择一份备份来替换当前数据库。恢复前，当前数据库会另存到备份文件夹：</source>
+        <translation>Choose a backup to replace the current database. Before the restore, the current database is kept in the backup folder:</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/restore_dialog.py" line="66"/>
+        <source>备份文件夹中还没有备份。</source>
+        <translation>There are no backups in the backup folder yet.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/restore_dialog.py" line="73"/>
+        <source>恢复(&amp;R)…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/restore_dialog.py" line="79"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/restore_dialog.py" line="136"/>
+        <source>正在检查备份……</source>
+        <translation>Checking the backup…</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <location filename="../widgets/search_box.py" line="18"/>
@@ -2882,6 +3162,206 @@
         <location filename="../dialogs/staged_needs.py" line="107"/>
         <source>请先选择企业，再提出诉求。</source>
         <translation>Choose the enterprise first, then raise the need.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <location filename="../sync_actions.py" line="40"/>
+        <source>同步(&amp;Y)…</source>
+        <translation>S&amp;ync…</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="42"/>
+        <source>同步冲突(&amp;C)…</source>
+        <translation>Sync &amp;Conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="75"/>
+        <source>%1 处同步冲突</source>
+        <translation>%1 sync conflicts</translation>
+    </message>
+    <message>
+        <location filename="../sync_actions.py" line="76"/>
+        <source>本机和总库改了同一处，请选择保留哪个值</source>
+        <translation>This computer and the hub changed the same field; choose which value to keep</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="84"/>
+        <source>与总库同步</source>
+        <translation>Sync with the Hub</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="95"/>
+        <source>postgresql+psycopg://用户名@服务器/数据库</source>
+        <translation>postgresql+psycopg://user@server/database</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="102"/>
+        <source>总库数据库账户的密码</source>
+        <translation>password of the hub database account</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="117"/>
+        <source>没有网络时用同步包：导出本机的改动，带到办公室导入总库；再把总库为本机导出的同步包带回来导入。</source>
+        <translation>Without a network, use bundle files: export this computer&apos;s changes and import them into the hub at the office; then bring back the bundle the hub exported for this computer and import it.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="125"/>
+        <source>导出同步包…</source>
+        <translation>Export Bundle…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="128"/>
+        <source>导入同步包…</source>
+        <translation>Import Bundle…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="131"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="135"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="146"/>
+        <source>总库地址</source>
+        <translation>Hub address</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="147"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="190"/>
+        <source>请填写总库地址。</source>
+        <translation>Enter the hub&apos;s address.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="193"/>
+        <source>有密码时，总库地址要写上用户名：postgresql+psycopg://用户名@服务器/数据库</source>
+        <translation>With a password, the hub address needs a user name: postgresql+psycopg://user@server/database</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="209"/>
+        <source>正在连接总库……</source>
+        <translation>Connecting to the hub…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="225"/>
+        <source>正在上传本机的改动：%1 / %2 条</source>
+        <translation>Sending this computer&apos;s changes: %1 / %2 records</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="227"/>
+        <source>正在下载总库的改动：%1 / %2 条</source>
+        <translation>Receiving the hub&apos;s changes: %1 / %2 records</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="246"/>
+        <source>（总库地址没能记住：%1）</source>
+        <translation>(the hub address could not be remembered: %1)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="256"/>
+        <source>导出同步包</source>
+        <translation>Export Bundle</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="258"/>
+        <location filename="../dialogs/sync_dialog.py" line="283"/>
+        <source>首批次同步包 (*.fbsync);;所有文件 (*)</source>
+        <translation>FirstBatch bundles (*.fbsync);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="266"/>
+        <source>正在写出同步包……</source>
+        <translation>Writing the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="274"/>
+        <source>已写出同步包 %1：%2 条记录，附件 %3 个。请带到办公室导入总库。</source>
+        <translation>Bundle written to %1: %2 records, %3 attachments. Take it to the office and import it into the hub.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="283"/>
+        <source>导入同步包</source>
+        <translation>Import Bundle</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="289"/>
+        <source>正在导入同步包……</source>
+        <translation>Importing the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="298"/>
+        <source>已导入同步包 %1：%2 条记录，附件 %3 个，新冲突 %4 处。</source>
+        <translation>Bundle %1 imported: %2 records, %3 attachments, %4 new conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/sync_dialog.py" line="328"/>
+        <source>同步已取消。已同步的部分已保存，下次同步会从中断处继续。</source>
+        <translation>Sync cancelled. What was synced is kept; the next sync goes on from there.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBox</name>
+    <message>
+        <location filename="../widgets/sync_status_box.py" line="25"/>
+        <source>本机的同步情况</source>
+        <translation>This computer&apos;s sync</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_status_box.py" line="36"/>
+        <source>查看冲突…</source>
+        <translation>Show Conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_status_box.py" line="43"/>
+        <source>总库编号</source>
+        <translation>Hub id</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_status_box.py" line="44"/>
+        <source>上次同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_status_box.py" line="45"/>
+        <source>待上传</source>
+        <translation>Waiting to go up</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_status_box.py" line="46"/>
+        <source>未处理的冲突</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_status_box.py" line="50"/>
+        <source>（未登记，第一次同步时登记）</source>
+        <translation>(not registered; the first sync registers it)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_status_box.py" line="51"/>
+        <source>从未同步</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_status_box.py" line="52"/>
+        <source>%1 条</source>
+        <translation>%1 records</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_status_box.py" line="53"/>
+        <source>%1 处</source>
+        <translation>%1</translation>
     </message>
 </context>
 <context>

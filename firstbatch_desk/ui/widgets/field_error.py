@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -16,8 +18,14 @@ class FieldError(QLabel):
         self.hide()
 
     def show_message(self, text: str) -> None:
+        """Show ``text``, which is rich text (it may carry a link)."""
         self.setText(text)
         self.setVisible(bool(text))
+
+    def show_plain(self, text: str, extra_html: str = "") -> None:
+        """Show a message as plain text (it may quote what was typed: "<b>" stays
+        "<b>"), followed by ``extra_html`` (a link)."""
+        self.show_message(html.escape(text) + extra_html if text else extra_html)
 
     def clear_message(self) -> None:
         self.show_message("")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from firstbatch_desk.domain.text_search import MAX_TERM
+
 
 class SearchBox(QLineEdit):
     """Emits ``search_changed`` 250 ms after the last keystroke (at once on Enter)."""
@@ -15,6 +17,7 @@ class SearchBox(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setClearButtonEnabled(True)
+        self.setMaxLength(MAX_TERM)  # a pasted page is cut here, not sent to the database
         self.setPlaceholderText(self.tr("搜索名称、代码、产品、纪要（Ctrl+F）"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -154,7 +154,7 @@ def _close_when_attached(seen: list[str], lock_file: Path) -> None:
             if (
                 widget.objectName() == "main_window"
                 and ctx is not None
-                and (ctx.paths.lock_file == lock_file)
+                and ctx.services.backups.paths.lock_file == lock_file
             ):
                 try:
                     InstanceLock(lock_file).acquire()

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from firstbatch_desk.domain.errors import FirstBatchError
-from firstbatch_desk.ui.dialogs.login_dialog import MESSAGE_STYLE, message_language, password_edit
+from firstbatch_desk.ui.dialogs.login_dialog import message_language, password_edit
+from firstbatch_desk.ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from firstbatch_desk.services.accounts import AccountService
@@ -88,12 +89,8 @@ class LockScreen(QWidget):
         who.setMinimumHeight(who.heightForWidth(PANEL_WIDTH - 48))
         self.password_edit = password_edit(panel, "unlock_password_edit")
         self.password_edit.returnPressed.connect(self._on_unlock)
-        self.message_label = QLabel(panel)
-        self.message_label.setObjectName("unlock_message")
-        self.message_label.setWordWrap(True)
+        self.message_label = message_label(panel, "unlock_message")
         self.message_label.setFixedWidth(PANEL_WIDTH - 48)
-        self.message_label.setStyleSheet(MESSAGE_STYLE)
-        self.message_label.hide()
         self.unlock_button = QPushButton(self.tr("解锁"), panel)
         self.unlock_button.setObjectName("unlock_button")
         self.unlock_button.setDefault(True)

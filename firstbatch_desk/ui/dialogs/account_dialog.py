@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 from firstbatch_desk.domain.accounts import AccountInput, AccountRow, Permission, Role, allows
 from firstbatch_desk.domain.errors import FirstBatchError, ValidationError
 from firstbatch_desk.ui.dialogs.form_dialog import save_cancel_buttons
-from firstbatch_desk.ui.dialogs.login_dialog import MESSAGE_STYLE, password_edit
+from firstbatch_desk.ui.dialogs.login_dialog import password_edit
+from firstbatch_desk.ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from firstbatch_desk.ui.idle_lock import IdleLock
@@ -145,12 +146,7 @@ class AccountsDialog(QDialog):
         self.role_button = self._button(self.tr("更改角色…"), "role_button", self._on_role)
         self.active_button = self._button(self.tr("停用"), "active_button", self._on_active)
         self.reset_button = self._button(self.tr("重设密码…"), "reset_button", self._on_reset)
-        self.message_label = QLabel(self)
-        self.message_label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote names
-        self.message_label.setObjectName("accounts_message")
-        self.message_label.setStyleSheet(MESSAGE_STYLE)
-        self.message_label.setWordWrap(True)
-        self.message_label.hide()
+        self.message_label = message_label(self, "accounts_message")
         row = QHBoxLayout()
         for button in (self.add_button, self.role_button, self.active_button, self.reset_button):
             row.addWidget(button)
@@ -314,12 +310,7 @@ class AccountEditDialog(QDialog):
         note = QLabel(self.tr("科员/经办人只能修改本人负责的记录，须关联一名工作人员。"), self)
         note.setWordWrap(True)
         form.addRow("", note)
-        self.message_label = QLabel(self)
-        self.message_label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote names
-        self.message_label.setObjectName("account_message")
-        self.message_label.setStyleSheet(MESSAGE_STYLE)
-        self.message_label.setWordWrap(True)
-        self.message_label.hide()
+        self.message_label = message_label(self, "account_message")
         buttons = save_cancel_buttons(self, self._on_save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)

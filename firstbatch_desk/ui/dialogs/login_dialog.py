@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from firstbatch_desk.domain.errors import FirstBatchError, ValidationError
+from firstbatch_desk.ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from firstbatch_desk.services.accounts import AccountService
     from firstbatch_desk.services.base import Actor
-
-MESSAGE_STYLE = "color: #c0392b;"
 
 
 def message_language(language: str) -> str:
@@ -54,11 +53,7 @@ class _AccountDialog(QDialog):
         self.actor: Actor | None = None
         self.setModal(True)
         self.form = QFormLayout()
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("login_message")
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(MESSAGE_STYLE)
-        self.message_label.hide()
+        self.message_label = message_label(self, "login_message")
         self.buttons = QDialogButtonBox(self)
         self.ok_button = QPushButton(self)
         self.ok_button.setDefault(True)

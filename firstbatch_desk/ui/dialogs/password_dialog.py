@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from firstbatch_desk.domain.errors import FirstBatchError, ValidationError
 from firstbatch_desk.ui.dialogs.form_dialog import save_cancel_buttons
-from firstbatch_desk.ui.dialogs.login_dialog import MESSAGE_STYLE, message_language, password_edit
+from firstbatch_desk.ui.dialogs.login_dialog import message_language, password_edit
+from firstbatch_desk.ui.widgets.message_label import message_label
 
 if TYPE_CHECKING:
     from firstbatch_desk.domain.accounts import AccountRow
@@ -55,11 +56,7 @@ class PasswordDialog(QDialog):
         rules = QLabel(self.tr("密码至少 8 个字符，不能全是数字，不能与用户名相同。"), self)
         rules.setWordWrap(True)
         form.addRow("", rules)
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("password_message")
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(MESSAGE_STYLE)
-        self.message_label.hide()
+        self.message_label = message_label(self, "password_message")
         buttons = save_cancel_buttons(self, self._on_save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)

@@ -33,8 +33,7 @@ from firstbatch_desk.ui.models.backup_table_model import (
 )
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.progress_job import JobProgress, run_with_progress
-
-MESSAGE_STYLE = "color: #c0392b;"
+from firstbatch_desk.ui.widgets.message_label import message_label
 
 
 class RestoreDialog(QDialog):
@@ -65,11 +64,7 @@ class RestoreDialog(QDialog):
         header.setSectionResizeMode(BackupColumn.STATE, QHeaderView.ResizeMode.Stretch)
         self.empty_label = QLabel(self.tr("备份文件夹中还没有备份。"), self)
         self.empty_label.setObjectName("no_backups_label")
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("restore_message")
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(MESSAGE_STYLE)
-        self.message_label.hide()
+        self.message_label = message_label(self, "restore_message")
         self.restore_button = QPushButton(self.tr("恢复(&R)…"), self)
         self.restore_button.setObjectName("restore_button")
         self.restore_button.clicked.connect(self._on_restore_clicked)

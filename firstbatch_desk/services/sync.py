@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from firstbatch_desk.db.engine import CACHE_KIB
 from firstbatch_desk.db.migrate import current_revision, head_revision, known_revisions
 from firstbatch_desk.db.models.sync import SyncConflict
-from firstbatch_desk.db.session import next_rev
 from firstbatch_desk.db.sync_codec import TableCodec, codec_for, codecs, dumps
 from firstbatch_desk.domain.accounts import Permission
 from firstbatch_desk.domain.dtos.sync import ConflictView, SyncReport, SyncStatus
@@ -31,7 +30,6 @@ from firstbatch_desk.services.sync_bundles import SyncBundles
 from firstbatch_desk.services.sync_hub import (
     HubFacts,
     conflicts_for,
-    count_changes,
     current_rev,
     hub_engine,
     init_hub,
@@ -54,7 +52,7 @@ from firstbatch_desk.services.sync_local import (
     PULLED,
     LocalState,
     apply_incoming,
-    count_outgoing,
+    lazy_rev,
     local_counter,
     outgoing,
     read_state,
@@ -64,6 +62,7 @@ from firstbatch_desk.services.sync_local import (
     store_conflicts,
     write_meta,
 )
+from firstbatch_desk.services.sync_rows import count_changes
 from firstbatch_desk.services.sync_transfer import (
     Transfer,
     stream_hub_rows,
@@ -148,7 +147,7 @@ class SyncService(SyncBundles):
             state = read_state(connection)
             upto = local_counter(connection)
             pending = sum(
-                count_outgoing(connection, codec, state.pushed_rev, upto) for codec in codecs()
+                count_changes(connection, codec, state.pushed_rev, upto) for codec in codecs()
             )
             open_conflicts = self._count(
                 session, select(SyncConflict.id).where(SyncConflict.resolved_at.is_(None))
@@ -232,7 +231,7 @@ class SyncService(SyncBundles):
         with self._read() as session:
             local = session.connection()
             upto = local_counter(local)
-            total = sum(count_outgoing(local, codec, since, upto) for codec in codecs())
+            total = sum(count_changes(local, codec, since, upto) for codec in codecs())
             progress("push", 0, total)
             store = self._store()
             try:
@@ -287,13 +286,15 @@ class SyncService(SyncBundles):
                     for rows in stream_hub_rows(
                         hub, transfer, since=since, until=until, after=after, chunk=PULL_CHUNK
                     ):
-                        found += self._take(transfer, rows, fresh, (since, until, index))
+                        found += self._take(
+                            transfer, rows, fresh, (since, until, index), state.pushed_rev
+                        )
                         if codec.name == "attachments":
                             digests |= _live_digests(transfer, rows)
                         done += len(rows)
                         progress("pull", done, total)
                     files += self._fetch_files(hub, digests)
-                hub_conflicts = _conflicts_for(hub, self._installation, since, until)
+                hub_conflicts = conflicts_for(hub, self._installation, since=since, until=until)
         with self._write() as session:
             connection = session.connection()
             found += store_conflicts(connection, hub_conflicts) if hub_conflicts else 0
@@ -317,6 +318,7 @@ class SyncService(SyncBundles):
         rows: Sequence[Sequence[Any]],
         fresh: bool,
         cursor_at: tuple[int, int, int],
+        pushed_rev: int,
     ) -> int:
         """Apply one chunk of hub rows in one local transaction, with the pull's cursor.
 
@@ -327,26 +329,18 @@ class SyncService(SyncBundles):
         with self._write() as session:
             connection = session.connection()
             connection.exec_driver_sql(f"PRAGMA cache_size={PULL_CACHE}")
-            state = read_state(connection)
-            special = set() if fresh else _needing_merge(connection, transfer, rows, state)
+            special = set() if fresh else _needing_merge(connection, transfer, rows, pushed_rev)
             clean = [row for row in rows if row[transfer.id_index] not in special]
             write_clean(connection, transfer, clean)
             reindex(session, codec, transfer.as_dicts(clean))
-            rev: list[int] = []
-
-            def take_local_rev() -> int:
-                if not rev:
-                    rev.append(next_rev(connection))
-                return rev[0]
-
             received = apply_incoming(
                 session,
                 codec,
                 transfer.as_dicts([row for row in rows if row[transfer.id_index] in special]),
-                pushed_rev=state.pushed_rev,
+                pushed_rev=pushed_rev,
                 clock=self._clock(session),
                 installation=self._installation,
-                take_rev=take_local_rev,
+                take_rev=lazy_rev(connection),
             )
             self._clock(session).observe(max(row[transfer.index_of("hlc")] for row in rows))
             since, until, index = cursor_at
@@ -409,14 +403,14 @@ def _live_digests(transfer: Transfer, rows: Sequence[Sequence[Any]]) -> set[str]
 
 
 def _needing_merge(
-    connection: Connection, transfer: Transfer, rows: Sequence[Sequence[Any]], state: LocalState
+    connection: Connection, transfer: Transfer, rows: Sequence[Sequence[Any]], pushed_rev: int
 ) -> set[uuid.UUID]:
     """Ids of arriving rows this laptop changed too, or whose unique value is taken here."""
     table, position = transfer.codec.table, transfer.id_index
     ids = [row[position] for row in rows]
     special = set(
         connection.execute(
-            select(table.c.id).where(table.c.id.in_(ids), table.c.rev > state.pushed_rev)
+            select(table.c.id).where(table.c.id.in_(ids), table.c.rev > pushed_rev)
         ).scalars()
     )
     if unique_keys(table):
@@ -424,9 +418,3 @@ def _needing_merge(
             special.add(ids[twin.incoming])
             special.add(twin.existing_id)
     return special
-
-
-def _conflicts_for(
-    hub: Connection, installation: str, since: int, until: int
-) -> list[dict[str, Any]]:
-    return conflicts_for(hub, installation, since=since, until=until)

@@ -7,12 +7,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from firstbatch_desk.db.models.sync import SyncBundle
-from firstbatch_desk.db.session import next_rev
 from firstbatch_desk.db.sync_codec import codecs
 from firstbatch_desk.domain.dtos.sync import BundleResult
 from firstbatch_desk.domain.errors import SyncError
@@ -27,7 +26,6 @@ from firstbatch_desk.services.sync_hub import (
     note_progress,
     put_blob,
     read_blob,
-    read_changes,
     read_facts,
     register,
     take_rev,
@@ -37,6 +35,7 @@ from firstbatch_desk.services.sync_local import (
     LAST_SYNC,
     PULLED,
     apply_incoming,
+    lazy_rev,
     local_counter,
     outgoing,
     read_state,
@@ -46,6 +45,7 @@ from firstbatch_desk.services.sync_local import (
     write_meta,
 )
 from firstbatch_desk.services.sync_service_base import SyncServiceBase
+from firstbatch_desk.services.sync_transfer import stream_hub_rows, transfer_for
 
 BUNDLE_CHUNK = 5000
 
@@ -98,21 +98,21 @@ class SyncBundles(SyncServiceBase):
             hub.rollback()
             hub = hub.execution_options(isolation_level="REPEATABLE READ")
             with hub.begin():
-                known = _installation_row(hub, installation)
+                known = installation_row(hub, installation)
                 if known is None:
                     raise SyncError("sync.unknown_installation", installation=installation)
                 since, until = int(known["pulled_rev"]), current_rev(hub)
                 changes: dict[str, list[Any]] = {}
                 digests: set[str] = set()
                 for codec in codecs():
-                    after = None
-                    while rows := read_changes(
-                        hub, codec, since=since, until=until, after=after, limit=BUNDLE_CHUNK
+                    transfer = transfer_for(codec)
+                    for part in stream_hub_rows(
+                        hub, transfer, since=since, until=until, after=None, chunk=BUNDLE_CHUNK
                     ):
+                        rows = transfer.as_dicts(part)
                         changes.setdefault(codec.name, []).extend(codec.encode(r) for r in rows)
                         if codec.name == "attachments":
                             digests.update(r["sha256"] for r in rows if r["deleted_at"] is None)
-                        after = (int(rows[-1]["rev"]), rows[-1]["id"])
                 conflicts = [
                     {key: _plain(value) for key, value in row.items()}
                     for row in conflicts_for(hub, installation, since=since, until=until)
@@ -180,13 +180,7 @@ class SyncBundles(SyncServiceBase):
             if ack > state.pushed_rev:
                 settle_push(connection, state.pushed_rev, ack)
             pushed_rev = max(ack, state.pushed_rev)
-            rev: list[int] = []
-
-            def take_local_rev() -> int:
-                if not rev:
-                    rev.append(next_rev(connection))
-                return rev[0]
-
+            take_rev = lazy_rev(connection)
             for codec in codecs():
                 rows = [
                     codec.decode(row)
@@ -200,7 +194,7 @@ class SyncBundles(SyncServiceBase):
                     pushed_rev=pushed_rev,
                     clock=self._clock(session),
                     installation=self._installation,
-                    take_rev=take_local_rev,
+                    take_rev=take_rev,
                 )
                 records += received.rows
                 found += received.conflicts
@@ -299,11 +293,6 @@ class SyncBundles(SyncServiceBase):
             if path is not None:
                 out[digest] = path.read_bytes().hex()
         return out
-
-
-def _installation_row(hub: Connection, installation: str) -> dict[str, Any] | None:
-    row = installation_row(hub, installation)
-    return None if row is None else row._asdict()  # type: ignore[attr-defined]
 
 
 def _plain(value: Any) -> Any:

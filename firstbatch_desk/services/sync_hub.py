@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, func, select, text, tuple_, update
+from sqlalchemy import Connection, Engine, create_engine, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
@@ -25,17 +25,16 @@ from firstbatch_desk.db.models import AppMeta, ChangeCounter
 from firstbatch_desk.db.models.sync import SyncBlob, SyncConflict, SyncInstallation
 from firstbatch_desk.db.reference_data import load_reference_data
 from firstbatch_desk.db.session import next_rev
-from firstbatch_desk.db.sync_codec import TableCodec, dumps, encode_value
+from firstbatch_desk.db.sync_codec import TableCodec, encode_value
 from firstbatch_desk.domain.errors import SyncError
-from firstbatch_desk.domain.sync_merge import FieldConflict, merge_row
+from firstbatch_desk.domain.sync_merge import FieldConflict
 from firstbatch_desk.paths import resource_path
+from firstbatch_desk.services.sync_rows import conflict_rows, merge_versions, merged_row
 from firstbatch_desk.services.sync_twins import find_twins, free_value
 
 HUB_LOCK = 0x46424453  # "FBDS": one writer at a time
 HUB_ID = "hub.id"
 HUB_KEY = "hub.key"
-# Columns a merged row takes from whichever side wrote last.
-WRITER_COLUMNS = ("updated_at", "updated_by", "origin")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,11 +179,12 @@ def register(connection: Connection, installation: str, officer: str) -> None:
     )
 
 
-def installation_row(connection: Connection, installation: str) -> SyncInstallation | None:
+def installation_row(connection: Connection, installation: str) -> dict[str, Any] | None:
+    """What the hub knows of a laptop (``sync_installations``), or None."""
     row = connection.execute(
         select(SyncInstallation.__table__).where(SyncInstallation.installation == installation)
     ).first()
-    return row  # type: ignore[return-value]
+    return None if row is None else row._asdict()
 
 
 def note_progress(
@@ -235,23 +235,12 @@ def merge_push(
         if theirs is None:
             writes.append({**item.row, "rev": rev})
             continue
-        mine_text, theirs_text = codec.encode(item.row), codec.encode(theirs)
-        merged = merge_row(
-            mine_text,
-            theirs_text,
-            item.base,
-            codec.fields,
-            mine_stamp=mine_text.get("hlc", ""),
-            theirs_stamp=theirs_text.get("hlc", ""),
-        )
+        merged, mine_text, theirs_text = merge_versions(codec, item.row, theirs, item.base)
         unchanged = merged.same_as(theirs_text, codec.fields) and merged.stamp == theirs_text["hlc"]
         if not (unchanged and merged.same_as(mine_text, codec.fields)):
             # Written also when only the pusher's copy differs (it lost a field, or only its
             # stamps are newer): the new hub revision brings the merged row back to it.
-            writer = item.row if merged.newer == "mine" else theirs
-            row = {**theirs, **codec.decode(merged.values), "hlc": merged.stamp, "rev": rev}
-            row.update({name: writer[name] for name in WRITER_COLUMNS})
-            writes.append(row)
+            writes.append(merged_row(codec, merged, item.row, theirs, rev))
         conflicts += conflict_rows(
             codec.name,
             merged.conflicts,
@@ -308,74 +297,6 @@ def _settle_twins(
             now=datetime.now(UTC),
         )
     return [row for index, row in enumerate(writes) if index not in dropped]
-
-
-def conflict_rows(
-    table_name: str,
-    conflicts: Iterable[Any],
-    *,
-    row_id: str,
-    installation: str,
-    hub_rev: int,
-    mine_by: str,
-    theirs_by: str,
-    now: datetime,
-) -> list[dict[str, Any]]:
-    """Rows of ``sync_conflicts``; the fingerprint makes the same conflict one row."""
-    out = []
-    for conflict in conflicts:
-        mine, theirs = dumps(conflict.mine), dumps(conflict.theirs)
-        fingerprint = hashlib.sha256(
-            "\x1f".join((installation, table_name, row_id, conflict.field, mine, theirs)).encode()
-        ).hexdigest()
-        out.append(
-            {
-                "id": uuid.uuid4(),
-                "fingerprint": fingerprint,
-                "installation": installation,
-                "hub_rev": hub_rev,
-                "table_name": table_name,
-                "row_id": row_id,
-                "field": conflict.field,
-                "mine": mine,
-                "theirs": theirs,
-                "winner": conflict.winner,
-                "mine_by": mine_by[:100],
-                "theirs_by": theirs_by[:100],
-                "detected_at": now,
-                "resolved_at": None,
-                "resolution": "",
-            }
-        )
-    return out
-
-
-def count_changes(connection: Connection, codec: TableCodec, since: int, until: int) -> int:
-    table = codec.table
-    return int(
-        connection.execute(
-            select(func.count()).select_from(table).where(table.c.rev > since, table.c.rev <= until)
-        ).scalar()
-        or 0
-    )
-
-
-def read_changes(
-    connection: Connection,
-    codec: TableCodec,
-    *,
-    since: int,
-    until: int,
-    after: tuple[int, uuid.UUID] | None,
-    limit: int,
-) -> list[dict[str, Any]]:
-    """The hub's rows of one table changed after ``since`` (up to ``until``), in order."""
-    table = codec.table
-    statement = select(table).where(table.c.rev > since, table.c.rev <= until)
-    if after is not None:
-        statement = statement.where(tuple_(table.c.rev, table.c.id) > tuple_(*after))
-    statement = statement.order_by(table.c.rev, table.c.id).limit(limit)
-    return [row._asdict() for row in connection.execute(statement)]
 
 
 def conflicts_for(

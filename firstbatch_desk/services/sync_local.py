@@ -16,19 +16,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from firstbatch_desk.db.models import AppMeta, ChangeCounter, VisitNote
 from firstbatch_desk.db.models.sync import SyncBase, SyncConflict
-from firstbatch_desk.db.session import CLOCK_META
+from firstbatch_desk.db.session import CLOCK_META, next_rev
 from firstbatch_desk.db.sync_codec import TableCodec, codecs, dumps, encode_value
 from firstbatch_desk.domain.hlc import HybridClock
-from firstbatch_desk.domain.sync_merge import FieldConflict, merge_row
+from firstbatch_desk.domain.sync_merge import FieldConflict
 from firstbatch_desk.services import indexing
-from firstbatch_desk.services.sync_hub import WRITER_COLUMNS, PushItem, conflict_rows
-from firstbatch_desk.services.sync_twins import find_twins, free_value
+from firstbatch_desk.services.sync_hub import PushItem
+from firstbatch_desk.services.sync_rows import conflict_rows, merge_versions, merged_row
+from firstbatch_desk.services.sync_twins import Twin, find_twins, free_value
 
 HUB_ID = "sync.hub_id"
 KEY = "sync.key"
@@ -88,16 +89,6 @@ def local_counter(connection: Connection) -> int:
 
 
 # --- sending ----------------------------------------------------------------------------
-
-
-def count_outgoing(connection: Connection, codec: TableCodec, since: int, upto: int) -> int:
-    table = codec.table
-    return int(
-        connection.execute(
-            select(func.count()).select_from(table).where(table.c.rev > since, table.c.rev <= upto)
-        ).scalar()
-        or 0
-    )
 
 
 def outgoing(
@@ -189,15 +180,7 @@ def apply_incoming(
         if mine is None or mine["rev"] <= pushed_rev:
             writes.append({**theirs, "rev": 0})
             continue
-        mine_text, theirs_text = codec.encode(mine), codec.encode(theirs)
-        merged = merge_row(
-            mine_text,
-            theirs_text,
-            bases.get(mine["id"]),
-            codec.fields,
-            mine_stamp=mine_text.get("hlc", ""),
-            theirs_stamp=theirs_text.get("hlc", ""),
-        )
+        merged, _mine_text, theirs_text = merge_versions(codec, mine, theirs, bases.get(mine["id"]))
         conflicts += conflict_rows(
             codec.name,
             merged.conflicts,
@@ -212,15 +195,13 @@ def apply_incoming(
             writes.append({**theirs, "rev": 0})
             settled.append(mine["id"])
             continue
-        writer = mine if merged.newer == "mine" else theirs
-        row = {**theirs, **codec.decode(merged.values), "hlc": merged.stamp, "rev": take_rev()}
-        row.update({name: writer[name] for name in WRITER_COLUMNS})
-        writes.append(row)
+        writes.append(merged_row(codec, merged, mine, theirs, take_rev()))
         new_bases.append(
             {"table_name": codec.name, "row_id": mine["id"], "payload": dumps(theirs_text)}
         )
-    conflicts += _give_way(connection, codec, writes, clock, installation, take_rev, now)
-    upsert(connection, codec, _freeing_first(connection, codec, writes))
+    twins = find_twins(connection, codec, writes)
+    conflicts += _give_way(connection, codec, writes, twins, clock, installation, take_rev, now)
+    upsert(connection, codec, _freeing_first(writes, twins))
     if settled:
         connection.execute(
             delete(SyncBase).where(SyncBase.table_name == codec.name, SyncBase.row_id.in_(settled))
@@ -244,6 +225,7 @@ def _give_way(
     connection: Connection,
     codec: TableCodec,
     writes: list[dict[str, Any]],
+    twins: list[Twin],
     clock: HybridClock,
     installation: str,
     take_rev: Callable[[], int],
@@ -252,7 +234,7 @@ def _give_way(
     """Local records whose unique value an arriving hub record holds give way (sync_twins)."""
     table, conflicts = codec.table, []
     arriving = {row["id"] for row in writes}
-    for twin in find_twins(connection, codec, writes):
+    for twin in twins:
         if twin.existing_id in arriving:
             continue
         if twin.key.is_link:
@@ -285,14 +267,25 @@ def _give_way(
     return conflicts
 
 
-def _freeing_first(
-    connection: Connection, codec: TableCodec, writes: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """Rows that move off a unique value another arriving row takes are written first."""
-    movers = {twin.existing_id for twin in find_twins(connection, codec, writes)}
+def _freeing_first(writes: list[dict[str, Any]], twins: list[Twin]) -> list[dict[str, Any]]:
+    """Arriving rows that move off a unique value another arriving row takes go first."""
+    arriving = {row["id"] for row in writes}
+    movers = {twin.existing_id for twin in twins if twin.existing_id in arriving}
     if not movers:
         return writes
     return sorted(writes, key=lambda row: row["id"] not in movers)
+
+
+def lazy_rev(connection: Connection) -> Callable[[], int]:
+    """The local revision for rows merged in this transaction, taken on first use only."""
+    taken: list[int] = []
+
+    def take() -> int:
+        if not taken:
+            taken.append(next_rev(connection))
+        return taken[0]
+
+    return take
 
 
 def upsert(connection: Connection, codec: TableCodec, rows: list[dict[str, Any]]) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +25,9 @@ from firstbatch_desk.ui.models.columns import Column
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.pages.list_page import ListPage
 from firstbatch_desk.ui.progress_job import JobProgress, run_with_progress
-from firstbatch_desk.ui.widgets.date_edit import DateEdit
 from firstbatch_desk.ui.widgets.detail_view import Html, esc, facts, heading, muted
+from firstbatch_desk.ui.widgets.period_filter import CUSTOM, PeriodFilter
 
-CUSTOM = -1  # the period filter's "custom dates" choice
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 VALUE_LIMIT = 2_000  # characters of one value shown in the detail
 OK_STYLE = "color: #1e8449;"
@@ -96,49 +94,28 @@ class AuditPage(ListPage):
         self.actor_filter.setClearButtonEnabled(True)
         self.actor_filter.setMaximumWidth(120)
         self.actor_filter.editingFinished.connect(self.reload)
-        self.period_filter = QComboBox(self)
-        self.period_filter.setObjectName("audit_period_filter")
-        for days, text in (
-            (0, self.tr("全部日期")),
-            (1, self.tr("今天")),
-            (7, self.tr("近 7 天")),
-            (30, self.tr("近 30 天")),
-            (CUSTOM, self.tr("自定义日期…")),
-        ):
-            self.period_filter.addItem(text, days)
-        self.from_edit = self._date_edit("audit_date_from", date.today() - timedelta(days=30))
-        self.to_edit = self._date_edit("audit_date_to", date.today())
+        self.period = PeriodFilter(
+            self,
+            ("audit_period_filter", "audit_date_from", "audit_date_to"),
+            (
+                (0, self.tr("全部日期")),
+                (1, self.tr("今天")),
+                (7, self.tr("近 7 天")),
+                (30, self.tr("近 30 天")),
+                (CUSTOM, self.tr("自定义日期…")),
+            ),
+            self.reload,
+        )
+        self.period_filter, self.from_edit, self.to_edit = self.period.widgets()
         for combo in (self.entity_filter, self.action_filter):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
             bar.addWidget(combo)
         bar.addWidget(self.actor_filter)
-        self.period_filter.currentIndexChanged.connect(lambda _i: self._on_period_changed())
-        bar.addWidget(self.period_filter)
-        bar.addWidget(self.from_edit)
-        bar.addWidget(self.to_edit)
-        self._show_range()
-
-    def _date_edit(self, name: str, day: date) -> DateEdit:
-        edit = DateEdit(day, self)
-        edit.setObjectName(name)
-        edit.dateChanged.connect(lambda _d: self.reload())
-        return edit
-
-    def _on_period_changed(self) -> None:
-        self._show_range()
-        self.reload()
-
-    def _show_range(self) -> None:
-        custom = self.period_filter.currentData() == CUSTOM
-        self.from_edit.setVisible(custom)
-        self.to_edit.setVisible(custom)
+        for widget in self.period.widgets():
+            bar.addWidget(widget)
 
     def current_filter(self) -> AuditFilter:
-        days = self.period_filter.currentData() or 0
-        date_from = date.today() - timedelta(days=days - 1) if days > 0 else None
-        date_to = None
-        if days == CUSTOM:
-            date_from, date_to = sorted((self.from_edit.day(), self.to_edit.day()))
+        date_from, date_to = self.period.dates(today_is_a_day=True)
         action = self.action_filter.currentData()
         return AuditFilter(
             search=self.search_text(),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -20,7 +19,6 @@ from firstbatch_desk.ui.i18n import enum_label
 from firstbatch_desk.ui.models.columns import Column
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.pages.list_page import ListPage
-from firstbatch_desk.ui.widgets.date_edit import DateEdit
 from firstbatch_desk.ui.widgets.detail_view import (
     Html,
     attachment_list,
@@ -30,8 +28,7 @@ from firstbatch_desk.ui.widgets.detail_view import (
     link,
     table,
 )
-
-CUSTOM = -1  # the period filter's "custom dates" choice
+from firstbatch_desk.ui.widgets.period_filter import CUSTOM, PeriodFilter
 
 
 class VisitsPage(ListPage):
@@ -67,56 +64,36 @@ class VisitsPage(ListPage):
         self.method_filter.addItem(self.tr("全部方式"), None)
         for method in VisitMethod:
             self.method_filter.addItem(enum_label(method, self.ctx.language), method.value)
-        self.period_filter = QComboBox(self)
-        self.period_filter.setObjectName("period_filter")
-        for days, text in (
-            (0, self.tr("全部日期")),
-            (30, self.tr("近 30 天")),
-            (90, self.tr("近 90 天")),
-            (365, self.tr("近一年")),
-            (CUSTOM, self.tr("自定义日期…")),
-        ):
-            self.period_filter.addItem(text, days)
-        self.from_edit = self._date_edit("visit_date_from", date.today() - timedelta(days=30))
-        self.to_edit = self._date_edit("visit_date_to", date.today())
+        self.period = PeriodFilter(
+            self,
+            ("period_filter", "visit_date_from", "visit_date_to"),
+            (
+                (0, self.tr("全部日期")),
+                (30, self.tr("近 30 天")),
+                (90, self.tr("近 90 天")),
+                (365, self.tr("近一年")),
+                (CUSTOM, self.tr("自定义日期…")),
+            ),
+            self.reload,
+        )
+        self.period_filter, self.from_edit, self.to_edit = self.period.widgets()
         self.division_filter = QComboBox(self)
         self.division_filter.setObjectName("visit_division_filter")
         self.division_filter.addItem(self.tr("全部区县"), None)
         for division in self.ctx.services.reference.list_divisions():
             self.division_filter.addItem(division.name, division.code)
-        for combo in (
-            self.officer_filter,
-            self.method_filter,
-            self.period_filter,
-            self.division_filter,
-        ):
+        for combo in (self.officer_filter, self.method_filter):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
             bar.addWidget(combo)
-            if combo is self.period_filter:
-                bar.addWidget(self.from_edit)
-                bar.addWidget(self.to_edit)
-        self.period_filter.currentIndexChanged.connect(lambda _i: self._show_range())
-        self._show_range()
-
-    def _date_edit(self, name: str, day: date) -> DateEdit:
-        edit = DateEdit(day, self)
-        edit.setObjectName(name)
-        edit.dateChanged.connect(lambda _d: self.reload())
-        return edit
-
-    def _show_range(self) -> None:
-        custom = self.period_filter.currentData() == CUSTOM
-        self.from_edit.setVisible(custom)
-        self.to_edit.setVisible(custom)
+        for widget in self.period.widgets():
+            bar.addWidget(widget)
+        self.division_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        bar.addWidget(self.division_filter)
 
     def current_filter(self) -> VisitFilter:
         officer = self.officer_filter.currentData()
         method = self.method_filter.currentData()
-        days = self.period_filter.currentData() or 0
-        date_from = date.today() - timedelta(days=days) if days else None
-        date_to = None
-        if days == CUSTOM:
-            date_from, date_to = sorted((self.from_edit.day(), self.to_edit.day()))
+        date_from, date_to = self.period.dates(today_is_a_day=False)
         return VisitFilter(
             search=self.search_text(),
             officer_id=uuid.UUID(officer) if officer else None,

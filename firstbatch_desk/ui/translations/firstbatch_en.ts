@@ -32,32 +32,32 @@
 <context>
     <name>AccountActions</name>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="52"/>
+        <location filename="../dialogs/account_dialog.py" line="53"/>
         <source>修改密码(&amp;P)…</source>
         <translation>Change &amp;Password…</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="53"/>
+        <location filename="../dialogs/account_dialog.py" line="54"/>
         <source>账户(&amp;U)…</source>
         <translation>Acco&amp;unts…</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="54"/>
+        <location filename="../dialogs/account_dialog.py" line="55"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="82"/>
+        <location filename="../dialogs/account_dialog.py" line="83"/>
         <source>%1（本机管理员，未登录账户）</source>
         <translation>%1 (local administrator, no account)</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="83"/>
+        <location filename="../dialogs/account_dialog.py" line="84"/>
         <source>当前用户：</source>
         <translation>Signed in: </translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="115"/>
+        <location filename="../dialogs/account_dialog.py" line="116"/>
         <source>密码已修改。</source>
         <translation>The password was changed.</translation>
     </message>
@@ -65,52 +65,52 @@
 <context>
     <name>AccountEditDialog</name>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="294"/>
+        <location filename="../dialogs/account_dialog.py" line="290"/>
         <source>（不关联）</source>
         <translation>(Not linked)</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="300"/>
+        <location filename="../dialogs/account_dialog.py" line="296"/>
         <source>新建账户</source>
         <translation>New Account</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="301"/>
+        <location filename="../dialogs/account_dialog.py" line="297"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="302"/>
+        <location filename="../dialogs/account_dialog.py" line="298"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="304"/>
+        <location filename="../dialogs/account_dialog.py" line="300"/>
         <source>更改角色 — %1</source>
         <translation>Change Role — %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="309"/>
+        <location filename="../dialogs/account_dialog.py" line="305"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="310"/>
+        <location filename="../dialogs/account_dialog.py" line="306"/>
         <source>工作人员</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="312"/>
+        <location filename="../dialogs/account_dialog.py" line="308"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="313"/>
+        <location filename="../dialogs/account_dialog.py" line="309"/>
         <source>再输一遍密码</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="314"/>
+        <location filename="../dialogs/account_dialog.py" line="310"/>
         <source>科员/经办人只能修改本人负责的记录，须关联一名工作人员。</source>
         <translation>An officer can change only their own records and must be linked to an officer.</translation>
     </message>
@@ -118,88 +118,88 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="134"/>
+        <location filename="../dialogs/account_dialog.py" line="135"/>
         <source>账户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="135"/>
+        <location filename="../dialogs/account_dialog.py" line="136"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="135"/>
+        <location filename="../dialogs/account_dialog.py" line="136"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="135"/>
+        <location filename="../dialogs/account_dialog.py" line="136"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="135"/>
+        <location filename="../dialogs/account_dialog.py" line="136"/>
         <source>工作人员</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="136"/>
+        <location filename="../dialogs/account_dialog.py" line="137"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="144"/>
+        <location filename="../dialogs/account_dialog.py" line="145"/>
         <source>新建账户…</source>
         <translation>New Account…</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="145"/>
+        <location filename="../dialogs/account_dialog.py" line="146"/>
         <source>更改角色…</source>
         <translation>Change Role…</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="146"/>
-        <location filename="../dialogs/account_dialog.py" line="214"/>
+        <location filename="../dialogs/account_dialog.py" line="147"/>
+        <location filename="../dialogs/account_dialog.py" line="210"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="147"/>
+        <location filename="../dialogs/account_dialog.py" line="148"/>
         <source>重设密码…</source>
         <translation>Reset Password…</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="159"/>
+        <location filename="../dialogs/account_dialog.py" line="155"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="181"/>
+        <location filename="../dialogs/account_dialog.py" line="177"/>
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="181"/>
+        <location filename="../dialogs/account_dialog.py" line="177"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="184"/>
+        <location filename="../dialogs/account_dialog.py" line="180"/>
         <source>锁定至 %1</source>
         <translation>Locked until %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="214"/>
+        <location filename="../dialogs/account_dialog.py" line="210"/>
         <source>启用</source>
         <translation>Activate</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="242"/>
+        <location filename="../dialogs/account_dialog.py" line="238"/>
         <source>停用账户“%1”？停用后不能再登录，已有记录不受影响。</source>
         <translation>Deactivate the account “%1”? It can no longer sign in; its records stay as they are.</translation>
     </message>
     <message>
-        <location filename="../dialogs/account_dialog.py" line="244"/>
+        <location filename="../dialogs/account_dialog.py" line="240"/>
         <source>停用账户</source>
         <translation>Deactivate Account</translation>
     </message>
@@ -291,170 +291,170 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../pages/audit_page.py" line="52"/>
+        <location filename="../pages/audit_page.py" line="50"/>
         <source>搜索修改前后的值、记录编号、操作人（Ctrl+F）</source>
         <translation>Search values, record ids, who (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="53"/>
+        <location filename="../pages/audit_page.py" line="51"/>
         <source>校验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="54"/>
+        <location filename="../pages/audit_page.py" line="52"/>
         <source>逐条重算哈希链，检查审计记录是否被改动或删除</source>
         <translation>Recompute the hash chain entry by entry to find changed or deleted entries</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="55"/>
+        <location filename="../pages/audit_page.py" line="53"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="56"/>
+        <location filename="../pages/audit_page.py" line="54"/>
         <source>按当前的筛选导出为 Excel（含哈希，可复核）</source>
         <translation>Export what the filters show to Excel (with the hashes, so it can be checked)</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="72"/>
-        <location filename="../pages/audit_page.py" line="166"/>
+        <location filename="../pages/audit_page.py" line="70"/>
+        <location filename="../pages/audit_page.py" line="143"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="73"/>
-        <location filename="../pages/audit_page.py" line="167"/>
+        <location filename="../pages/audit_page.py" line="71"/>
+        <location filename="../pages/audit_page.py" line="144"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="74"/>
-        <location filename="../pages/audit_page.py" line="95"/>
-        <location filename="../pages/audit_page.py" line="168"/>
+        <location filename="../pages/audit_page.py" line="72"/>
+        <location filename="../pages/audit_page.py" line="93"/>
+        <location filename="../pages/audit_page.py" line="145"/>
         <source>操作人</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="75"/>
-        <location filename="../pages/audit_page.py" line="169"/>
+        <location filename="../pages/audit_page.py" line="73"/>
+        <location filename="../pages/audit_page.py" line="146"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="76"/>
-        <location filename="../pages/audit_page.py" line="170"/>
+        <location filename="../pages/audit_page.py" line="74"/>
+        <location filename="../pages/audit_page.py" line="147"/>
         <source>对象</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="77"/>
-        <location filename="../pages/audit_page.py" line="171"/>
+        <location filename="../pages/audit_page.py" line="75"/>
+        <location filename="../pages/audit_page.py" line="148"/>
         <source>记录编号</source>
         <translation>Record id</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="78"/>
+        <location filename="../pages/audit_page.py" line="76"/>
         <source>改动的字段</source>
         <translation>Fields changed</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="85"/>
+        <location filename="../pages/audit_page.py" line="83"/>
         <source>全部对象</source>
         <translation>All entities</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="90"/>
+        <location filename="../pages/audit_page.py" line="88"/>
         <source>全部操作</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="102"/>
+        <location filename="../pages/audit_page.py" line="101"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="103"/>
+        <location filename="../pages/audit_page.py" line="102"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="104"/>
+        <location filename="../pages/audit_page.py" line="103"/>
         <source>近 7 天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="105"/>
+        <location filename="../pages/audit_page.py" line="104"/>
         <source>近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="106"/>
+        <location filename="../pages/audit_page.py" line="105"/>
         <source>自定义日期…</source>
         <translation>Custom dates…</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="172"/>
+        <location filename="../pages/audit_page.py" line="149"/>
         <source>哈希</source>
         <translation>Hash</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="173"/>
+        <location filename="../pages/audit_page.py" line="150"/>
         <source>前一条哈希</source>
         <translation>Previous hash</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="176"/>
-        <location filename="../pages/audit_page.py" line="224"/>
+        <location filename="../pages/audit_page.py" line="153"/>
+        <location filename="../pages/audit_page.py" line="201"/>
         <source>审计记录</source>
         <translation>Audit Trail</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="182"/>
+        <location filename="../pages/audit_page.py" line="159"/>
         <source>没有记下字段的值。</source>
         <translation>No field values were recorded.</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="183"/>
+        <location filename="../pages/audit_page.py" line="160"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="183"/>
+        <location filename="../pages/audit_page.py" line="160"/>
         <source>修改前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="183"/>
+        <location filename="../pages/audit_page.py" line="160"/>
         <source>修改后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="186"/>
+        <location filename="../pages/audit_page.py" line="163"/>
         <source>修改前后</source>
         <translation>Before and after</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="205"/>
+        <location filename="../pages/audit_page.py" line="182"/>
         <source>正在校验审计记录……</source>
         <translation>Verifying the audit trail…</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="215"/>
+        <location filename="../pages/audit_page.py" line="192"/>
         <source>最后一条的哈希：</source>
         <translation>Hash of the last entry: </translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="216"/>
+        <location filename="../pages/audit_page.py" line="193"/>
         <source>审计记录校验</source>
         <translation>Audit Trail Check</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="224"/>
+        <location filename="../pages/audit_page.py" line="201"/>
         <source>导出审计记录</source>
         <translation>Export Audit Trail</translation>
     </message>
     <message>
-        <location filename="../pages/audit_page.py" line="227"/>
+        <location filename="../pages/audit_page.py" line="204"/>
         <source>已导出 %1 条审计记录到 %2</source>
         <translation>Exported %1 audit entries to %2</translation>
     </message>
@@ -1388,42 +1388,42 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../dialogs/login_dialog.py" line="151"/>
+        <location filename="../dialogs/login_dialog.py" line="146"/>
         <source>创建管理员 — 首批次跟踪服务台</source>
         <translation>Create the Administrator — FirstBatch Desk</translation>
     </message>
     <message>
-        <location filename="../dialogs/login_dialog.py" line="154"/>
+        <location filename="../dialogs/login_dialog.py" line="149"/>
         <source>这是第一次启动。请为管理员创建账户：以后每次启动都要用它登录，管理员还可以为科员和科长建立账户。</source>
         <translation>This is the first start. Create the administrator&apos;s account: you will sign in with it at every start, and the administrator can create accounts for officers and supervisors.</translation>
     </message>
     <message>
-        <location filename="../dialogs/login_dialog.py" line="169"/>
+        <location filename="../dialogs/login_dialog.py" line="164"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../dialogs/login_dialog.py" line="170"/>
+        <location filename="../dialogs/login_dialog.py" line="165"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../dialogs/login_dialog.py" line="171"/>
+        <location filename="../dialogs/login_dialog.py" line="166"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../dialogs/login_dialog.py" line="172"/>
+        <location filename="../dialogs/login_dialog.py" line="167"/>
         <source>再输一遍密码</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../dialogs/login_dialog.py" line="173"/>
+        <location filename="../dialogs/login_dialog.py" line="168"/>
         <source>密码至少 8 个字符，不能全是数字，不能与用户名相同。</source>
         <translation>At least 8 characters, not only digits, not the username.</translation>
     </message>
     <message>
-        <location filename="../dialogs/login_dialog.py" line="177"/>
+        <location filename="../dialogs/login_dialog.py" line="172"/>
         <source>创建并登录</source>
         <translation>Create and Sign In</translation>
     </message>
@@ -1741,27 +1741,27 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../idle_lock.py" line="71"/>
+        <location filename="../idle_lock.py" line="72"/>
         <source>已锁定 — 首批次跟踪服务台</source>
         <translation>Locked — FirstBatch Desk</translation>
     </message>
     <message>
-        <location filename="../idle_lock.py" line="78"/>
+        <location filename="../idle_lock.py" line="79"/>
         <source>程序已锁定</source>
         <translation>The program is locked</translation>
     </message>
     <message>
-        <location filename="../idle_lock.py" line="81"/>
+        <location filename="../idle_lock.py" line="82"/>
         <source>%1（%2）已离开一段时间。输入密码继续；没有保存的内容都还在。</source>
         <translation>%1 (%2) has been away for a while. Enter the password to go on; nothing unsaved was lost.</translation>
     </message>
     <message>
-        <location filename="../idle_lock.py" line="97"/>
+        <location filename="../idle_lock.py" line="94"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../idle_lock.py" line="101"/>
+        <location filename="../idle_lock.py" line="98"/>
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
@@ -1769,27 +1769,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../dialogs/login_dialog.py" line="113"/>
+        <location filename="../dialogs/login_dialog.py" line="108"/>
         <source>登录 — 首批次跟踪服务台</source>
         <translation>Sign In — FirstBatch Desk</translation>
     </message>
     <message>
-        <location filename="../dialogs/login_dialog.py" line="118"/>
+        <location filename="../dialogs/login_dialog.py" line="113"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../dialogs/login_dialog.py" line="119"/>
+        <location filename="../dialogs/login_dialog.py" line="114"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../dialogs/login_dialog.py" line="121"/>
+        <location filename="../dialogs/login_dialog.py" line="116"/>
         <source>登录</source>
         <translation>Sign In</translation>
     </message>
     <message>
-        <location filename="../dialogs/login_dialog.py" line="125"/>
+        <location filename="../dialogs/login_dialog.py" line="120"/>
         <source>演示数据：用户名 %1，密码 %2</source>
         <translation>Demo data: username %1, password %2</translation>
     </message>
@@ -2358,32 +2358,32 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../dialogs/password_dialog.py" line="48"/>
+        <location filename="../dialogs/password_dialog.py" line="49"/>
         <source>修改密码</source>
         <translation>Change Password</translation>
     </message>
     <message>
-        <location filename="../dialogs/password_dialog.py" line="49"/>
+        <location filename="../dialogs/password_dialog.py" line="50"/>
         <source>原密码</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../dialogs/password_dialog.py" line="51"/>
+        <location filename="../dialogs/password_dialog.py" line="52"/>
         <source>重设密码 — %1</source>
         <translation>Reset Password — %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/password_dialog.py" line="53"/>
+        <location filename="../dialogs/password_dialog.py" line="54"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../dialogs/password_dialog.py" line="54"/>
+        <location filename="../dialogs/password_dialog.py" line="55"/>
         <source>再输一遍新密码</source>
         <translation>Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../dialogs/password_dialog.py" line="55"/>
+        <location filename="../dialogs/password_dialog.py" line="56"/>
         <source>密码至少 8 个字符，不能全是数字，不能与用户名相同。</source>
         <translation>At least 8 characters, not only digits, not the username.</translation>
     </message>
@@ -3049,33 +3049,33 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../dialogs/restore_dialog.py" line="49"/>
-        <location filename="../dialogs/restore_dialog.py" line="159"/>
+        <location filename="../dialogs/restore_dialog.py" line="48"/>
+        <location filename="../dialogs/restore_dialog.py" line="154"/>
         <source>从备份恢复</source>
         <translation>Restore from Backup</translation>
     </message>
     <message>
-        <location filename="../dialogs/restore_dialog.py" line="51"/>
+        <location filename="../dialogs/restore_dialog.py" line="50"/>
         <source>选择一份备份来替换当前数据库。恢复前，当前数据库会另存到备份文件夹：</source>
         <translation>Choose a backup to replace the current database. Before the restore, the current database is kept in the backup folder:</translation>
     </message>
     <message>
-        <location filename="../dialogs/restore_dialog.py" line="66"/>
+        <location filename="../dialogs/restore_dialog.py" line="65"/>
         <source>备份文件夹中还没有备份。</source>
         <translation>There are no backups in the backup folder yet.</translation>
     </message>
     <message>
-        <location filename="../dialogs/restore_dialog.py" line="73"/>
+        <location filename="../dialogs/restore_dialog.py" line="68"/>
         <source>恢复(&amp;R)…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../dialogs/restore_dialog.py" line="79"/>
+        <location filename="../dialogs/restore_dialog.py" line="74"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../dialogs/restore_dialog.py" line="136"/>
+        <location filename="../dialogs/restore_dialog.py" line="131"/>
         <source>正在检查备份……</source>
         <translation>Checking the backup…</translation>
     </message>
@@ -3083,7 +3083,7 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../widgets/search_box.py" line="18"/>
+        <location filename="../widgets/search_box.py" line="21"/>
         <source>搜索名称、代码、产品、纪要（Ctrl+F）</source>
         <translation>Search names, codes, products, summaries (Ctrl+F)</translation>
     </message>
@@ -3606,210 +3606,210 @@ This draft can no longer be opened. Discard it?</translation>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../pages/visits_page.py" line="45"/>
+        <location filename="../pages/visits_page.py" line="42"/>
         <source>打印走访记录表</source>
         <translation>Print visit record sheet</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="46"/>
+        <location filename="../pages/visits_page.py" line="43"/>
         <source>记录走访</source>
         <translation>Record Visit</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="47"/>
+        <location filename="../pages/visits_page.py" line="44"/>
         <source>记录一次新的走访（Ctrl+N）</source>
         <translation>Record a new visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="51"/>
+        <location filename="../pages/visits_page.py" line="48"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="52"/>
-        <location filename="../pages/visits_page.py" line="198"/>
+        <location filename="../pages/visits_page.py" line="49"/>
+        <location filename="../pages/visits_page.py" line="175"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="53"/>
-        <location filename="../pages/visits_page.py" line="201"/>
+        <location filename="../pages/visits_page.py" line="50"/>
+        <location filename="../pages/visits_page.py" line="178"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="54"/>
-        <location filename="../pages/visits_page.py" line="202"/>
+        <location filename="../pages/visits_page.py" line="51"/>
+        <location filename="../pages/visits_page.py" line="179"/>
         <source>走访人员</source>
         <translation>Visiting officers</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="55"/>
+        <location filename="../pages/visits_page.py" line="52"/>
         <source>签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="56"/>
+        <location filename="../pages/visits_page.py" line="53"/>
         <source>纪要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="62"/>
+        <location filename="../pages/visits_page.py" line="59"/>
         <source>全部人员</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="67"/>
+        <location filename="../pages/visits_page.py" line="64"/>
         <source>全部方式</source>
         <translation>All methods</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="73"/>
+        <location filename="../pages/visits_page.py" line="71"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="74"/>
+        <location filename="../pages/visits_page.py" line="72"/>
         <source>近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="75"/>
+        <location filename="../pages/visits_page.py" line="73"/>
         <source>近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="76"/>
+        <location filename="../pages/visits_page.py" line="74"/>
         <source>近一年</source>
         <translation>Last 12 months</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="77"/>
+        <location filename="../pages/visits_page.py" line="75"/>
         <source>自定义日期…</source>
         <translation>Custom dates…</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="84"/>
+        <location filename="../pages/visits_page.py" line="82"/>
         <source>全部区县</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="157"/>
+        <location filename="../pages/visits_page.py" line="134"/>
         <source>删除走访记录</source>
         <translation>Delete Visit</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="158"/>
+        <location filename="../pages/visits_page.py" line="135"/>
         <source>删除走访记录“%1”？可用 Ctrl+Z 撤销。</source>
         <translation>Delete visit “%1”? You can undo this with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="159"/>
+        <location filename="../pages/visits_page.py" line="136"/>
         <source>删除走访记录 %1</source>
         <translation>Delete visit %1</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="176"/>
+        <location filename="../pages/visits_page.py" line="153"/>
         <source>编号</source>
         <translation>Need no.</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="176"/>
+        <location filename="../pages/visits_page.py" line="153"/>
         <source>事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="176"/>
+        <location filename="../pages/visits_page.py" line="153"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="176"/>
+        <location filename="../pages/visits_page.py" line="153"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="182"/>
+        <location filename="../pages/visits_page.py" line="159"/>
         <source>生产情况</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="183"/>
+        <location filename="../pages/visits_page.py" line="160"/>
         <source>销售情况</source>
         <translation>Sales</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="184"/>
+        <location filename="../pages/visits_page.py" line="161"/>
         <source>推广应用进展</source>
         <translation>Adoption progress</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="185"/>
+        <location filename="../pages/visits_page.py" line="162"/>
         <source>新增下游用户</source>
         <translation>New downstream users</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="186"/>
+        <location filename="../pages/visits_page.py" line="163"/>
         <source>政策宣传</source>
         <translation>Policies explained</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="203"/>
+        <location filename="../pages/visits_page.py" line="180"/>
         <source>企业参加人员</source>
         <translation>Enterprise attendees</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="204"/>
+        <location filename="../pages/visits_page.py" line="181"/>
         <source>涉及档案</source>
         <translation>Cases covered</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="205"/>
+        <location filename="../pages/visits_page.py" line="182"/>
         <source>合同金额(万元)</source>
         <translation>Contract value (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="206"/>
+        <location filename="../pages/visits_page.py" line="183"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="207"/>
+        <location filename="../pages/visits_page.py" line="184"/>
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="208"/>
+        <location filename="../pages/visits_page.py" line="185"/>
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="208"/>
+        <location filename="../pages/visits_page.py" line="185"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="208"/>
+        <location filename="../pages/visits_page.py" line="185"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="211"/>
+        <location filename="../pages/visits_page.py" line="188"/>
         <source>走访纪要</source>
         <translation>Visit summary</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="213"/>
+        <location filename="../pages/visits_page.py" line="190"/>
         <source>本次提出的诉求</source>
         <translation>Needs raised on this visit</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="214"/>
+        <location filename="../pages/visits_page.py" line="191"/>
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../pages/visits_page.py" line="217"/>
+        <location filename="../pages/visits_page.py" line="194"/>
         <source>无附件</source>
         <translation>No attachments</translation>
     </message>
@@ -3900,7 +3900,7 @@ This draft can no longer be opened. Discard it?</translation>
 <context>
     <name>_AccountDialog</name>
     <message>
-        <location filename="../dialogs/login_dialog.py" line="65"/>
+        <location filename="../dialogs/login_dialog.py" line="60"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>

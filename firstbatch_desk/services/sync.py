@@ -33,6 +33,7 @@ from firstbatch_desk.services.sync_hub import (
     current_rev,
     hub_engine,
     init_hub,
+    interrupted,
     merge_push,
     missing_blobs,
     note_progress,
@@ -208,7 +209,7 @@ class SyncService(SyncBundles):
                 pushed = self._push(engine, state, progress)
                 pulled, files, found = self._pull(engine, progress)
             except (OperationalError, DBAPIError) as exc:
-                raise SyncError("sync.interrupted", reason=_reason(exc)) from exc
+                raise interrupted(exc) from exc
         # Conflicts found at the hub reach this laptop with the pull: counted once there.
         return SyncReport(pushed, pulled, files, found)
 
@@ -247,7 +248,7 @@ class SyncService(SyncBundles):
                             progress("push", done, total)
                     note_progress(hub, self._installation, pushed_rev=upto)
             except (OperationalError, DBAPIError) as exc:  # the hub's, not this file's
-                raise SyncError("sync.interrupted", reason=_reason(exc)) from exc
+                raise interrupted(exc) from exc
         with self._write() as session:
             settle_push(session.connection(), since, upto)
         return done
@@ -391,10 +392,6 @@ class SyncService(SyncBundles):
             resolved_at=row.resolved_at,
             resolution=row.resolution,
         )
-
-
-def _reason(exc: BaseException) -> str:
-    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
 
 
 def _live_digests(transfer: Transfer, rows: Sequence[Sequence[Any]]) -> set[str]:

@@ -88,9 +88,17 @@ def hub_engine(url: str) -> Engine:
         raise SyncError("sync.bad_url", url=shown_url(url)) from exc
 
 
+def _reason(exc: BaseException) -> str:
+    """The driver's first line about what went wrong, short enough for a message."""
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
+
+
 def unreachable(exc: BaseException, url: str) -> SyncError:
-    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
-    return SyncError("sync.unreachable", url=shown_url(url), reason=reason)
+    return SyncError("sync.unreachable", url=shown_url(url), reason=_reason(exc))
+
+
+def interrupted(exc: BaseException) -> SyncError:
+    return SyncError("sync.interrupted", reason=_reason(exc))
 
 
 def init_hub(engine: Engine) -> tuple[HubFacts, bool]:

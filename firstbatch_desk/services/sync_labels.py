@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from firstbatch_desk.db.sync_codec import codec_for
-from firstbatch_desk.domain.dtos.sync import table_label
+from firstbatch_desk.domain.dtos.audit import entity_label
 
 # The column that names a record of each table, where one does.
 _NAMING = {
@@ -29,7 +29,7 @@ _NAMING = {
 
 def record_label(session: Session, table_name: str, row_id: str) -> str:
     """“企业 嘉兴某某新材料有限公司”, “走访 2026-11-20 某某公司”, or the kind and a short id."""
-    kind = table_label(table_name)
+    kind = entity_label(table_name)
     try:
         codec = codec_for(table_name)
         ident = uuid.UUID(row_id)

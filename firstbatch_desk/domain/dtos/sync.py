@@ -7,29 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-TABLE_LABELS: dict[str, tuple[str, str]] = {
-    "divisions": ("区县", "division"),
-    "zones": ("开发区", "zone"),
-    "need_categories": ("诉求类别", "need category"),
-    "departments": ("部门", "department"),
-    "officers": ("工作人员", "officer"),
-    "accounts": ("账户", "account"),
-    "enterprises": ("企业", "enterprise"),
-    "contacts": ("联系人", "contact"),
-    "products": ("产品", "product"),
-    "recognitions": ("认定", "recognition"),
-    "cases": ("跟踪档案", "case"),
-    "visits": ("走访", "visit"),
-    "visit_notes": ("走访内容", "visit notes"),
-    "visit_cases": ("走访涉及的档案", "case of a visit"),
-    "visit_officers": ("走访人员", "visiting officer"),
-    "visit_attendees": ("企业参加人员", "attendee"),
-    "needs": ("问题诉求", "need"),
-    "need_supports": ("协办部门", "supporting department"),
-    "need_transitions": ("诉求办理记录", "need step"),
-    "attachments": ("附件", "attachment"),
-}
-
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "name": ("名称", "name"),
     "address": ("地址", "address"),
@@ -55,11 +32,6 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "model_spec": ("型号规格", "model"),
     "application_field": ("应用领域", "application field"),
 }
-
-
-def table_label(name: str, lang: str = "zh") -> str:
-    zh, en = TABLE_LABELS.get(name, (name, name))
-    return en if lang.startswith("en") else zh
 
 
 def field_label(name: str, lang: str = "zh") -> str:

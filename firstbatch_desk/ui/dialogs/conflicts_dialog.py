@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from firstbatch_desk.domain.dtos.sync import ConflictView, field_label, table_label
+from firstbatch_desk.domain.dtos.audit import entity_label
+from firstbatch_desk.domain.dtos.sync import ConflictView, field_label
 from firstbatch_desk.domain.errors import FirstBatchError
 from firstbatch_desk.ui.page_context import PageContext
 from firstbatch_desk.ui.widgets.field_error import FieldError
@@ -157,10 +158,10 @@ class ConflictsDialog(QDialog):
 
     def _record_text(self, conflict: ConflictView) -> str:
         """The record in words; its kind in English too when the window is English."""
-        zh = table_label(conflict.table_name, "zh")
+        zh = entity_label(conflict.table_name, "zh")
         lang = self.ctx.message_language
         if lang == "en" and conflict.record.startswith(zh + " "):
-            return table_label(conflict.table_name, lang) + conflict.record[len(zh) :]
+            return entity_label(conflict.table_name, lang) + conflict.record[len(zh) :]
         return conflict.record
 
     def _value_item(self, value: Any, by: str, in_use: bool) -> QTableWidgetItem:
